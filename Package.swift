@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Digest",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "digest", targets: ["digest"]),
+        .library(name: "DigestKit", targets: ["DigestKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // C libraries from Debian's -dev packages (see Makefile `deps`).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Makes this cmark-gfm version safe to use from several threads (see cmark_support.c).
+        .target(name: "CCmarkSupport", linkerSettings: [.linkedLibrary("dl")]),
+        // One system call Swift's Glibc module does not expose: renameat2(RENAME_EXCHANGE).
+        .target(name: "CSystemSupport"),
+        // The only Swift module that talks to libxml2: an XML writer and an HTML/XML reader.
+        .target(name: "DigestXML", dependencies: ["CLibXML2"]),
+        // The site generator: load → group → render → write.
+        .target(
+            name: "DigestKit",
+            dependencies: [
+                "CCmarkGFM",
+                "CCmarkSupport",
+                "CSystemSupport",
+                "DigestXML",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The command line: argument parsing, exit codes and messages, nothing else.
+        .executableTarget(
+            name: "digest",
+            dependencies: [
+                "DigestKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DigestKitTests", dependencies: ["DigestKit", "DigestXML"]),
+        // Whole builds of small sites and of the sample site; also runs the `digest` binary.
+        .testTarget(name: "DigestSiteTests", dependencies: ["DigestKit", "DigestXML", "digest"]),
+    ]
+)

@@ -1,0 +1,80 @@
+/// Merges every collection of the same paper into one `Paper`.
+///
+/// The collector runs several times a day and sees papers again (new versions, more
+/// upvotes). A paper keeps the day and position of its first record; each other field
+/// takes the value of the latest record that has one, "latest" meaning later day, then
+/// later file in path order, then later in the file — except that a record of a lower
+/// explicit version never replaces a higher one.
+enum PaperMerger {
+    static func merge(_ records: [PaperRecord], topicNames: TopicNames) -> [Paper] {
+        let ordered = records.sorted { ($0.day, $0.origin) < ($1.day, $1.origin) }
+        var indexByID: [String: Int] = [:]
+        var groups: [[PaperRecord]] = []
+        for record in ordered {
+            if let index = indexByID[record.id.base] {
+                groups[index].append(record)
+            } else {
+                indexByID[record.id.base] = groups.count
+                groups.append([record])
+            }
+        }
+        var papers = groups.map { combine($0, topicNames: topicNames) }
+        assignSlugs(&papers)
+        return papers
+    }
+
+    private static func combine(_ records: [PaperRecord], topicNames: TopicNames) -> Paper {
+        let first = records[0]
+        var latest = first
+        var paper = Paper(
+            paperID: first.id, title: first.title, authors: first.authors, day: first.day,
+            collectedAt: first.collectedAt, topics: first.topics, highlights: first.highlights,
+            summary: first.summary, abstract: first.abstract, published: first.published, links: first.links,
+            upvotes: first.upvotes, organization: first.organization, relevance: first.relevance,
+            novelty: first.novelty, comment: first.comment, origin: first.origin, slug: "")
+        for record in records.dropFirst() {
+            if let kept = latest.id.version, let offered = record.id.version, offered < kept { continue }
+            latest = record
+            paper.paperID = record.id
+            paper.title = record.title
+            paper.authors = record.authors
+            if !record.topics.isEmpty { paper.topics = record.topics }
+            if !record.highlights.isEmpty { paper.highlights = record.highlights }
+            paper.summary = record.summary ?? paper.summary
+            paper.abstract = record.abstract ?? paper.abstract
+            paper.published = record.published ?? paper.published
+            paper.links.arxiv = record.links.arxiv ?? paper.links.arxiv
+            paper.links.pdf = record.links.pdf ?? paper.links.pdf
+            paper.links.code = record.links.code ?? paper.links.code
+            paper.links.project = record.links.project ?? paper.links.project
+            paper.upvotes = record.upvotes ?? paper.upvotes
+            paper.organization = record.organization ?? paper.organization
+            paper.relevance = record.relevance ?? paper.relevance
+            paper.novelty = record.novelty ?? paper.novelty
+            paper.comment = record.comment ?? paper.comment
+        }
+        paper.topics = paper.topics.isEmpty ? [Topic.other.name] : topicNames.canonical(paper.topics)
+        if paper.paperID.isArXiv {
+            paper.links.arxiv = paper.links.arxiv ?? "https://arxiv.org/abs/\(paper.paperID.base)"
+            paper.links.pdf = paper.links.pdf ?? "https://arxiv.org/pdf/\(paper.paperID.base)"
+        }
+        return paper
+    }
+
+    /// Gives each paper the slug of its id. Ids that differ only in case or punctuation
+    /// (`A/B` and `a-b`) would share a folder; those whose id is not already in slug form
+    /// get a hash of the id appended, so the plain form keeps its permalink.
+    private static func assignSlugs(_ papers: inout [Paper]) {
+        var bySlug: [String: [Int]] = [:]
+        for index in papers.indices {
+            let slug = Slug.make(papers[index].paperID.base, fallbackPrefix: "paper")
+            papers[index].slug = slug
+            bySlug[slug, default: []].append(index)
+        }
+        for (slug, indices) in bySlug where indices.count > 1 {
+            for index in indices where papers[index].paperID.base != slug {
+                papers[index].slug = String(slug.prefix(Slug.maxLength - 9)) + "-" + StableHash.hex(papers[index].paperID.base)
+            }
+        }
+    }
+}

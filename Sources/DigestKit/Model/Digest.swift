@@ -1,0 +1,43 @@
+/// The site's content arranged for publishing: days, the history window, the archive and topics.
+public struct Digest: Sendable {
+    public var config: SiteConfig
+    /// The digest's "today": `--today`, else the newest day with papers; nil when there are no papers.
+    public var today: CalendarDay?
+    /// Every published paper (day ≤ today), newest day first, then in the collector's order.
+    public var papers: [Paper]
+    /// Every day with papers, newest first.
+    public var days: [DayGroup]
+    /// The days of the history window (the last `historyDays` calendar days up to today), newest first.
+    public var window: [DayGroup]
+    /// Days older than the window, newest first.
+    public var archive: [DayGroup]
+    /// Every topic of a published paper, in the site's topic order.
+    public var topics: [TopicGroup]
+    /// Papers dated after today, left out of this build.
+    public var unpublishedCount: Int
+}
+
+/// The papers of one day, and the same papers grouped by primary topic.
+public struct DayGroup: Sendable {
+    public var day: CalendarDay
+    /// In the collector's order.
+    public var papers: [Paper]
+    /// By primary topic in the site's topic order; this is the order of the table of contents.
+    public var sections: [TopicSection]
+}
+
+public struct TopicSection: Sendable {
+    public var topic: Topic
+    public var papers: [Paper]
+}
+
+/// A topic with its papers.
+public struct TopicGroup: Sendable {
+    public var topic: Topic
+    /// Papers in the history window carrying this topic (primary or not), grouped by day, newest first.
+    public var windowDays: [DayGroup]
+    /// Every published paper carrying this topic, newest first.
+    public var papers: [Paper]
+
+    public var windowCount: Int { windowDays.reduce(0) { $0 + $1.papers.count } }
+}

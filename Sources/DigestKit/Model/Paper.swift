@@ -1,0 +1,60 @@
+/// One paper as it appears on the site, after every collection of it has been merged.
+public struct Paper: Sendable, Identifiable {
+    public var id: PaperID { paperID }
+
+    public var paperID: PaperID
+    public var title: String
+    public var authors: [String]
+    /// The digest day it first appeared on.
+    public var day: CalendarDay
+    /// When it was first collected, if the record carried a timestamp.
+    public var collectedAt: Timestamp?
+    /// Topic names, primary first; never empty (`Other` when the records gave none).
+    public var topics: [String]
+    /// Key points, Markdown.
+    public var highlights: [String]
+    /// The AI-written summary, Markdown.
+    public var summary: String?
+    public var abstract: String?
+    public var published: Timestamp?
+    public var links: PaperLinks
+    public var upvotes: Int?
+    public var organization: String?
+    public var relevance: Int?
+    public var novelty: Int?
+    public var comment: String?
+    /// Where it came from: the file and index of its first record, which also fixes its
+    /// position among the papers of its day (the collector's order).
+    public var origin: RecordOrigin
+
+    /// The folder name of its permanent page, `papers/<slug>/`.
+    public var slug: String
+
+    public var primaryTopic: String { topics[0] }
+}
+
+/// Links shown on a paper's page. Every URL is absolute http or https.
+public struct PaperLinks: Sendable, Hashable {
+    public var arxiv: String?
+    public var pdf: String?
+    public var code: String?
+    public var project: String?
+
+    public init(arxiv: String? = nil, pdf: String? = nil, code: String? = nil, project: String? = nil) {
+        self.arxiv = arxiv
+        self.pdf = pdf
+        self.code = code
+        self.project = project
+    }
+}
+
+/// A record's place in the content: file order, then position in the file.
+public struct RecordOrigin: Sendable, Hashable, Comparable {
+    public var fileIndex: Int
+    public var recordIndex: Int
+    public var file: String
+
+    public static func < (lhs: RecordOrigin, rhs: RecordOrigin) -> Bool {
+        (lhs.fileIndex, lhs.recordIndex) < (rhs.fileIndex, rhs.recordIndex)
+    }
+}

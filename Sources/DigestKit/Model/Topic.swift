@@ -1,0 +1,39 @@
+/// A topic: its display name and the folder of its page, `topics/<slug>/`.
+public struct Topic: Sendable, Hashable {
+    public var name: String
+    public var slug: String
+
+    public init(name: String) {
+        self.name = name
+        self.slug = Slug.make(name, fallbackPrefix: "topic")
+    }
+
+    /// One of eight chip colours, fixed by the topic's slug so it never changes between builds.
+    public var colorIndex: Int { Int(StableHash.value(slug.utf8) % 8) }
+
+    /// Papers whose records name no topic.
+    public static let other = Topic(name: "Other")
+}
+
+/// One spelling per topic: names that make the same slug (`NLP`, `nlp`) are one topic,
+/// shown as `site.json` spells it, else as the first record that used it.
+struct TopicNames: Sendable {
+    private var spelling: [String: String] = [:]
+
+    init(configured: [String], inRecordOrder records: [PaperRecord]) {
+        let ordered = records.sorted { ($0.day, $0.origin) < ($1.day, $1.origin) }
+        for name in configured + ordered.flatMap(\.topics) {
+            let slug = Slug.make(name, fallbackPrefix: "topic")
+            if spelling[slug] == nil { spelling[slug] = name }
+        }
+    }
+
+    func canonical(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        return names.compactMap { name in
+            let slug = Slug.make(name, fallbackPrefix: "topic")
+            guard seen.insert(slug).inserted else { return nil }
+            return spelling[slug] ?? name
+        }
+    }
+}

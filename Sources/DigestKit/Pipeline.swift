@@ -1,0 +1,79 @@
+/// `digest build` and `digest check`, end to end:
+///
+///     read folders → load (decode, validate) → group (Digest) → plan + render → write Site/
+///
+/// Reading and writing are the only I/O; everything between is pure.
+public enum Pipeline {
+    public struct Options: Sendable {
+        public var content = "Content"
+        public var layouts = "Layouts"
+        public var output = "Site"
+        /// Replaces `baseURL` from `site.json`.
+        public var baseURL: BaseURL?
+        /// The digest's "today"; the newest day in the content when nil.
+        public var today: CalendarDay?
+
+        public init() {}
+    }
+
+    public struct Report: Sendable {
+        public var pages: Int
+        public var feeds: Int
+        public var files: Int
+        public var bytes: Int
+        public var papers: Int
+        public var days: Int
+        public var topics: Int
+        public var today: CalendarDay?
+        /// Papers dated after today, left out.
+        public var unpublished: Int
+        public var warnings: [Diagnostic]
+    }
+
+    /// Builds the site. Throws `DiagnosticsError` (every content or layout problem) or `DigestError`.
+    public static func build(_ options: Options, onWait: () -> Void = {}) throws -> Report {
+        let content = try FolderReader.readContent(options.content)
+        let loaded = try ContentLoader.load(site: content.site, papers: content.papers, baseURLOverride: options.baseURL)
+        let digest = DigestBuilder.build(config: loaded.config, records: loaded.records, today: options.today)
+        let layouts = try FolderReader.readLayouts(options.layouts)
+        let theme = try Theme(templates: layouts.templates, assets: layouts.assets, folder: options.layouts)
+        let plan = SitePlan(digest: digest, theme: theme)
+        let writer = SiteWriter(output: options.output, protected: [options.content, options.layouts])
+        let written = try writer.write(plan, onWait: onWait)
+        return Report(
+            pages: plan.entries.filter { $0.path.hasSuffix(".html") }.count,
+            feeds: plan.entries.filter { $0.path.hasSuffix("feed.xml") }.count,
+            files: written.files, bytes: written.bytes, papers: digest.papers.count, days: digest.days.count,
+            topics: digest.topics.count, today: digest.today, unpublished: digest.unpublishedCount, warnings: loaded.warnings)
+    }
+
+    public struct CheckReport: Sendable {
+        public var files: Int
+        public var records: Int
+        public var papers: Int
+        public var warnings: [Diagnostic]
+    }
+
+    /// Validates the content (and the layouts, when the folder exists) without writing anything.
+    public static func check(content folder: String, layouts: String?) throws -> CheckReport {
+        let content = try FolderReader.readContent(folder)
+        var problems: [Diagnostic] = []
+        var loaded: ContentLoader.Loaded?
+        do {
+            loaded = try ContentLoader.load(site: content.site, papers: content.papers)
+        } catch {
+            problems += error.diagnostics
+        }
+        if let layouts, FolderReader.isDirectory(layouts) {
+            let files = try FolderReader.readLayouts(layouts)
+            do {
+                _ = try Theme(templates: files.templates, assets: files.assets, folder: layouts)
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        guard let loaded, problems.isEmpty else { throw DiagnosticsError(problems) }
+        let digest = DigestBuilder.build(config: loaded.config, records: loaded.records, today: nil)
+        return CheckReport(files: loaded.fileCount, records: loaded.records.count, papers: digest.papers.count, warnings: loaded.warnings)
+    }
+}

@@ -1,0 +1,95 @@
+/// The home page (today's digest) and the page of each day in the history window.
+enum DayPage {
+    static func urlPath(_ day: CalendarDay) -> String { "days/\(day)/" }
+
+    /// `group` is nil only for a site without papers. `isHome` is the copy at the site root.
+    static func context(_ group: DayGroup?, isHome: Bool, digest: Digest, rendered: RenderedPapers, chrome: PageChrome) -> [String: Any] {
+        let pagePath = isHome ? "" : group.map { Self.urlPath($0.day) } ?? ""
+        let root = PageChrome.root(for: pagePath)
+        let title: String? = isHome ? nil : group.map { "Papers of \($0.day.mediumLabel)" }
+        var context = chrome.context(
+            urlPath: pagePath, title: title, description: nil, section: isHome ? .today : .none)
+
+        context["isHome"] = isHome
+        context["figures"] = figures(group, isHome: isHome, digest: digest)
+        context["history"] = history(current: group?.day, digest: digest, root: root)
+        guard let group else {
+            context["empty"] = true
+            return context
+        }
+        context["day"] = [
+            "date": group.day.description,
+            "label": group.day.longLabel,
+            "isToday": group.day == digest.today,
+        ] as [String: Any]
+
+        var number = 0
+        var toc: [[String: Any]] = []
+        var sections: [[String: Any]] = []
+        for section in group.sections {
+            let anchor = "topic-\(section.topic.slug)"
+            var entries: [[String: Any]] = []
+            var cards: [[String: Any]] = []
+            let start = number + 1
+            for paper in section.papers {
+                number += 1
+                entries.append(["number": number, "title": paper.title, "anchor": PaperView.cardAnchor(paper)])
+                cards.append(PaperView.card(paper, rendered: rendered[paper], number: number, root: root))
+            }
+            toc.append(["topic": section.topic.name, "anchor": anchor, "start": start, "count": section.papers.count, "papers": entries])
+            sections.append([
+                "topic": section.topic.name, "anchor": anchor,
+                "topicHref": root + "topics/\(section.topic.slug)/", "papers": cards,
+            ])
+        }
+        context["toc"] = toc
+        context["sections"] = sections
+        return context
+    }
+
+    /// "9 papers today · updated every 8h · 7 days of history".
+    private static func figures(_ group: DayGroup?, isHome: Bool, digest: Digest) -> [String: Any] {
+        var figures: [String: Any] = [
+            "count": group?.papers.count ?? 0,
+            "papers": PaperView.paperCount(group?.papers.count ?? 0),
+            "historyDays": digest.config.historyDays,
+            "history": digest.config.historyDays == 1 ? "1 day of history" : "\(digest.config.historyDays) days of history",
+        ]
+        figures["updateEvery"] = digest.config.updateEvery
+        figures["isToday"] = group?.day == digest.today
+        return figures
+    }
+
+    /// Every window day with its count, and the previous and next day.
+    static func history(current: CalendarDay?, digest: Digest, root: String) -> [String: Any] {
+        let days = digest.window.map { group -> [String: Any] in
+            [
+                "date": group.day.description, "label": group.day.shortLabel, "longLabel": group.day.longLabel,
+                "count": group.papers.count, "href": root + urlPath(group.day), "current": group.day == current,
+            ]
+        }
+        var history: [String: Any] = ["days": days]
+        if let current, let index = digest.window.firstIndex(where: { $0.day == current }) {
+            if index + 1 < digest.window.count {
+                let older = digest.window[index + 1].day
+                history["previous"] = ["href": root + urlPath(older), "label": older.shortLabel]
+            }
+            if index > 0 {
+                let newer = digest.window[index - 1].day
+                history["next"] = ["href": root + urlPath(newer), "label": newer.shortLabel]
+            }
+        }
+        if !digest.archive.isEmpty { history["archiveHref"] = root + "archive/" }
+        return history
+    }
+}
+
+/// Rendered Markdown of the papers that appear on several pages, computed once.
+struct RenderedPapers: Sendable {
+    private var byID: [String: RenderedPaper]
+
+    init(_ byID: [String: RenderedPaper]) { self.byID = byID }
+
+    /// The cached rendering, or a fresh one for a paper outside the cache.
+    subscript(paper: Paper) -> RenderedPaper { byID[paper.paperID.base] ?? RenderedPaper(paper) }
+}

@@ -1,0 +1,57 @@
+/// How a paper is shown: the values its card and page templates read.
+enum PaperView {
+    /// Above this many authors a card shows the first few and "… and N more".
+    static let cardAuthorLimit = 5
+    static let cardAuthorsShown = 3
+
+    /// The card on day and topic pages. `number` is its place in the day's table of contents.
+    static func card(_ paper: Paper, rendered: RenderedPaper, number: Int?, root: String, showDay: Bool = false) -> [String: Any] {
+        var card = common(paper, root: root)
+        card["anchor"] = cardAnchor(paper)
+        card["number"] = number
+        card["authors"] = shortAuthors(paper.authors)
+        card["highlights"] = listValue(rendered.highlights)
+        card["summary"] = rendered.summary.map { $0.html(topLevel: 4, anchorPrefix: RenderedPaper.cardAnchorPrefix(paper)) }
+        if showDay {
+            card["day"] = ["date": paper.day.description, "label": paper.day.mediumLabel]
+        }
+        return card
+    }
+
+    /// Values shared by the card and the paper page.
+    static func common(_ paper: Paper, root: String) -> [String: Any] {
+        var values: [String: Any] = [
+            "id": paper.paperID.description,
+            "title": paper.title,
+            "href": root + "papers/\(paper.slug)/",
+            "tags": paper.topics.map { name in
+                let topic = Topic(name: name)
+                return ["name": name, "slug": topic.slug, "color": topic.colorIndex, "href": root + "topics/\(topic.slug)/"] as [String: Any]
+            },
+        ]
+        values["organization"] = paper.organization
+        values["upvotes"] = paper.upvotes
+        values["relevance"] = paper.relevance
+        values["novelty"] = paper.novelty
+        values["comment"] = paper.comment
+        let hasBadges = paper.organization != nil || paper.upvotes != nil || paper.relevance != nil || paper.novelty != nil
+        values["hasBadges"] = hasBadges
+        return values
+    }
+
+    static func cardAnchor(_ paper: Paper) -> String { "paper-\(paper.slug)" }
+
+    /// "Alice Zhang, Bo Li, Chen Wei, … and 12 more" for long lists.
+    static func shortAuthors(_ authors: [String]) -> String? {
+        guard !authors.isEmpty else { return nil }
+        if authors.count <= cardAuthorLimit { return authors.joined(separator: ", ") }
+        return authors.prefix(cardAuthorsShown).joined(separator: ", ") + ", … and \(authors.count - cardAuthorsShown) more"
+    }
+
+    /// Lists that templates wrap (`<ul>` only when non-empty) are `{items: [...]}`, or absent when empty.
+    static func listValue(_ items: [Any]) -> [String: Any]? {
+        items.isEmpty ? nil : ["items": items, "count": items.count]
+    }
+
+    static func paperCount(_ count: Int) -> String { count == 1 ? "1 paper" : "\(count) papers" }
+}

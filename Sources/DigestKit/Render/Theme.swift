@@ -1,0 +1,66 @@
+import Mustache
+
+/// The layouts: Mustache templates and the assets copied beside the pages.
+/// The only file that talks to the template engine.
+///
+/// Template values are HTML-escaped by `{{name}}`; only values that hold HTML we made
+/// (rendered Markdown) are meant for `{{{name}}}`.
+public struct Theme: Sendable {
+    /// Templates every layout folder must have, one per kind of page.
+    public static let requiredTemplates = ["base", "day", "topic", "topics", "paper", "archive", "404"]
+
+    private let library: MustacheLibrary
+    /// Files under `assets/`, by path relative to it, in path order.
+    public let assets: [SourceFile]
+
+    /// Parses every template; problems are reported with the template's file and line.
+    /// `templates` are named by their path relative to the layouts folder (`partials/card.mustache`).
+    public init(templates: [SourceFile], assets: [SourceFile], folder: String) throws(DiagnosticsError) {
+        var parsed: [String: MustacheTemplate] = [:]
+        var problems: [Diagnostic] = []
+        for file in templates {
+            let name = String(file.path.dropLast(".mustache".count))
+            let location = folder.isEmpty ? file.path : folder + "/" + file.path
+            guard let text = String(validating: file.bytes, as: UTF8.self) else {
+                problems.append(Diagnostic(file: location, message: "template is not valid UTF-8"))
+                continue
+            }
+            do {
+                parsed[name] = try MustacheTemplate(string: text)
+            } catch let error as MustacheTemplate.ParserError {
+                problems.append(
+                    Diagnostic(
+                        file: location, line: error.context.lineNumber, column: error.context.columnNumber,
+                        message: "template syntax error: \(Self.explain(error.error))"))
+            } catch {
+                problems.append(Diagnostic(file: location, message: "template syntax error: \(error)"))
+            }
+        }
+        for name in Self.requiredTemplates where parsed[name] == nil && !problems.contains(where: { $0.file.hasSuffix("/\(name).mustache") }) {
+            problems.append(Diagnostic(file: folder.isEmpty ? "\(name).mustache" : "\(folder)/\(name).mustache", message: "required template is missing"))
+        }
+        guard problems.isEmpty else { throw DiagnosticsError(problems) }
+        self.library = MustacheLibrary(templates: parsed)
+        self.assets = assets.sorted { $0.path < $1.path }
+    }
+
+    /// Renders a template with a context of dictionaries, arrays, strings, numbers and booleans.
+    func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    private static func explain(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a closing tag {{/…}} does not match the section it closes"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section {{#…}} or {{^…}} is never closed"
+        case .invalidSetDelimiter: return "malformed set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "only {{$block}} overrides may appear inside {{<parent}}"
+        case .textInsideInheritSection: return "text may not appear directly inside {{<parent}}"
+        case .invalidConfigVariableSyntax: return "malformed pragma"
+        case .unrecognisedConfigVariable: return "unknown pragma"
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import Dispatch
+
+/// Runs independent pure work on every core.
+enum Parallel {
+    /// `transform` applied to every index in `0..<count`, results in index order.
+    static func map<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+        guard count > 1 else { return (0..<count).map(transform) }
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let box = UnsafeSendable(results)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            box.value[index] = transform(index)  // each index is written by exactly one iteration
+        }
+        return results.map { $0! }
+    }
+}
+
+/// Lets a buffer cross into `concurrentPerform`, whose iterations write disjoint elements.
+private struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import DigestKit
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site from the content and layouts.",
+        discussion: """
+            The site is written to a staging folder beside the output and replaces the output \
+            only when every file was written: a failed build leaves the previous site untouched. \
+            Digest only replaces an output folder it created (one with a .digest-site file).
+            """
+    )
+
+    @OptionGroup var folders: ContentFolders
+
+    @Option(name: .long, help: ArgumentHelp("The Mustache layouts and assets.", valueName: "dir"))
+    var layouts = "Layouts"
+
+    @Option(name: .long, help: ArgumentHelp("Where the site is written.", valueName: "dir"))
+    var output = "Site"
+
+    @Option(
+        name: .customLong("base-url"),
+        help: ArgumentHelp("The absolute URL the site is published at (overrides baseURL in site.json).", valueName: "url"))
+    var baseURL: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The digest's today, YYYY-MM-DD (default: the newest day in the content).", valueName: "date"))
+    var today: String?
+
+    func validate() throws {
+        if let baseURL, BaseURL(baseURL) == nil {
+            throw ValidationError("--base-url must be an absolute http or https URL such as https://example.org/digest/")
+        }
+        if let today, CalendarDay(today) == nil {
+            throw ValidationError("--today must be a valid date written YYYY-MM-DD")
+        }
+    }
+
+    func run() throws {
+        var options = Pipeline.Options()
+        options.content = folders.content
+        options.layouts = layouts
+        options.output = output
+        options.baseURL = baseURL.flatMap(BaseURL.init)
+        options.today = today.flatMap { CalendarDay($0) }
+
+        let clock = ContinuousClock()
+        let start = clock.now
+        let report = try Console.reportingFailures(keeping: output) {
+            try Pipeline.build(options) { Console.error("another build is writing to \(output); waiting for it to finish…") }
+        }
+        let elapsed = clock.now - start
+
+        for warning in report.warnings { Console.error(warning.description) }
+        if report.unpublished > 0, let today = report.today {
+            Console.error("note: \(report.unpublished) paper(s) dated after \(today) were left out; pass --today to include them")
+        }
+        Console.out(
+            "Built \(report.pages) pages and \(report.feeds) feeds from \(report.papers) papers "
+                + "(\(report.days) days, \(report.topics) topics) in \(Console.seconds(elapsed)) → \(output)/")
+    }
+}
+
+struct ContentFolders: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The content folder: site.json and papers/.", valueName: "dir"))
+    var content = "Content"
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import DigestKit
+import Foundation
+
+/// Messages: results on standard output, problems on standard error.
+enum Console {
+    static func out(_ line: String) {
+        print(line)
+    }
+
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Runs `body`; on failure prints every problem, a one-line verdict, and exits with status 1.
+    static func reportingFailures<T>(keeping output: String?, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let failure as DiagnosticsError {
+            for diagnostic in failure.diagnostics { error(diagnostic.description) }
+            let errors = failure.diagnostics.filter { $0.severity == .error }.count
+            let untouched = output.map { "; \($0)/ was not changed" } ?? ""
+            error("\(errors) error\(errors == 1 ? "" : "s") found\(untouched)")
+            throw ExitCode.failure
+        } catch let failure as DigestError {
+            let untouched = output.map { " (\($0)/ was not changed)" } ?? ""
+            error("error: \(failure.message)\(untouched)")
+            throw ExitCode.failure
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let milliseconds = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        return milliseconds < 1000 ? "\(Int(milliseconds.rounded())) ms" : String(format: "%.2f s", milliseconds / 1000)
+    }
+}

@@ -1,0 +1,61 @@
+import Testing
+@testable import DigestKit
+
+@Suite struct SlugTests {
+    @Test func idsAndTopicsBecomeSafeFolderNames() {
+        #expect(Slug.make("2502.15969") == "2502.15969")
+        #expect(Slug.make("hep-th/9901001") == "hep-th-9901001")
+        #expect(Slug.make("math.GT/0309136") == "math.gt-0309136")
+        #expect(Slug.make("Speech & Audio") == "speech-audio")
+        #expect(Slug.make("Équité Algorithmique") == "equite-algorithmique")
+        #expect(Slug.make("Straße") == "strasse")
+    }
+
+    @Test func slugsCannotClimbOutOfTheirFolder() {
+        for hostile in ["../../etc/passwd", "..", ".", "/abs", "a/../../b", "...hidden", "a\\b"] {
+            let slug = Slug.make(hostile)
+            #expect(!slug.isEmpty)
+            #expect(!slug.contains("/"))
+            #expect(!slug.contains(".."))
+            #expect(!slug.hasPrefix("."))
+            #expect(OutputFile.isConfined("papers/\(slug)/index.html"))
+        }
+        #expect(Slug.make("../../etc/passwd") == "etc-passwd")
+    }
+
+    @Test func namesWithoutLettersGetAStableHashSlug() {
+        let slug = Slug.make("🤖🧠", fallbackPrefix: "topic")
+        #expect(slug.hasPrefix("topic-"))
+        #expect(slug == Slug.make("🤖🧠", fallbackPrefix: "topic"))
+        #expect(slug != Slug.make("🦾", fallbackPrefix: "topic"))
+    }
+
+    @Test func longNamesAreCutAndStayUnique() {
+        let a = Slug.make(String(repeating: "a", count: 300))
+        let b = Slug.make(String(repeating: "a", count: 299) + "b")
+        #expect(a.count <= Slug.maxLength)
+        #expect(a != b)
+    }
+
+    @Test func confinedPathsRejectTraversal() {
+        #expect(OutputFile.isConfined("papers/x/index.html"))
+        #expect(!OutputFile.isConfined("../x"))
+        #expect(!OutputFile.isConfined("/etc/passwd"))
+        #expect(!OutputFile.isConfined("a//b"))
+        #expect(!OutputFile.isConfined("a/./b"))
+        #expect(!OutputFile.isConfined(""))
+    }
+
+    @Test func paperIDsSplitOffTheirVersion() {
+        #expect(PaperID("2502.15969v2").base == "2502.15969")
+        #expect(PaperID("2502.15969v2").version == 2)
+        #expect(PaperID("2502.15969").version == nil)
+        #expect(PaperID("hep-th/9901001v3").base == "hep-th/9901001")
+        #expect(PaperID("openreview-abcv").base == "openreview-abcv")
+        #expect(PaperID("2502.15969").isArXiv)
+        #expect(PaperID("hep-th/9901001").isArXiv)
+        #expect(PaperID("math.GT/0309136").isArXiv)
+        #expect(!PaperID("my-paper").isArXiv)
+        #expect(!PaperID("../../etc/passwd").isArXiv)
+    }
+}
