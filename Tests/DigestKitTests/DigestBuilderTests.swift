@@ -11,7 +11,7 @@ import Testing
     }
 
     /// Records from inline files, decoded the way a build decodes them (file order = array order).
-    private func records(_ files: [String]) -> [PaperRecord] {
+    private func records(_ files: [String]) -> [Paper] {
         files.enumerated().flatMap { index, text in
             let result = PaperFileDecoder.decode(SourceFile(path: "f\(index).json", text: text), fileIndex: index, timeZone: .utc)
             #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
@@ -33,7 +33,7 @@ import Testing
         #expect(digest.papers.count == 1)
         let merged = try #require(digest.papers.first)
         #expect(merged.day.description == "2026-11-18")
-        #expect(merged.paperID.description == "2611.00001v2")
+        #expect(merged.id.description == "2611.00001v2")
         #expect(merged.upvotes == 9)
         #expect(merged.organization == "Lab")  // kept: the later record did not say
         #expect(merged.topics == ["Robotics"])
@@ -57,7 +57,7 @@ import Testing
             "[\(paper("2611.00003v2", "2026-11-19", extra: #", "upvotes": 20"#))]",
         ])
         let merged = try #require(DigestBuilder.build(config: config(), records: all, today: nil).papers.first)
-        #expect(merged.paperID.version == 3)
+        #expect(merged.id.version == 3)
         #expect(merged.upvotes == 30)
     }
 
@@ -96,10 +96,10 @@ import Testing
         let digest = DigestBuilder.build(config: config(topics: ["Theory", "Vision"]), records: all, today: nil)
         let sections = digest.window[0].sections
         #expect(sections.map(\.topic.name) == ["Theory", "Vision", "Audio", "Other"])
-        #expect(sections[1].papers.map(\.paperID.base) == ["1", "5"])
+        #expect(sections[1].papers.map(\.id.base) == ["1", "5"])
         #expect(digest.topics.map(\.topic.name) == ["Theory", "Vision", "Audio", "Other"])
         // A topic page lists every paper carrying the topic, primary or not.
-        #expect(digest.topics[1].papers.map(\.paperID.base) == ["1", "2", "5"])
+        #expect(digest.topics[1].papers.map(\.id.base) == ["1", "2", "5"])
     }
 
     @Test func idsThatWouldShareAFolderGetDistinctSlugs() {
@@ -112,9 +112,9 @@ import Testing
     @Test func arXivIDsGetAbstractAndPDFLinks() throws {
         let all = records(["[\(paper("2611.00009v4", "2026-11-20")), \(paper("custom-7", "2026-11-20"))]"])
         let papers = DigestBuilder.build(config: config(), records: all, today: nil).papers
-        let arxiv = try #require(papers.first { $0.paperID.base == "2611.00009" })
+        let arxiv = try #require(papers.first { $0.id.base == "2611.00009" })
         #expect(arxiv.links.arxiv == "https://arxiv.org/abs/2611.00009")
         #expect(arxiv.links.pdf == "https://arxiv.org/pdf/2611.00009")
-        #expect(papers.first { $0.paperID.base == "custom-7" }?.links.arxiv == nil)
+        #expect(papers.first { $0.id.base == "custom-7" }?.links.arxiv == nil)
     }
 }

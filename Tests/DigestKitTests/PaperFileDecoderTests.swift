@@ -3,7 +3,7 @@ import Testing
 
 /// Decoding paper files: both file shapes, every field rule, and the messages for bad input.
 @Suite struct PaperFileDecoderTests {
-    private func decode(_ text: String, timeZone: SiteTimeZone = .utc) -> (records: [PaperRecord], diagnostics: [Diagnostic]) {
+    private func decode(_ text: String, timeZone: SiteTimeZone = .utc) -> (records: [Paper], diagnostics: [Diagnostic]) {
         PaperFileDecoder.decode(SourceFile(path: "Content/papers/day.json", text: text), fileIndex: 0, timeZone: timeZone)
     }
 

@@ -1,6 +1,6 @@
 /// Arranges merged papers into days, the history window, the archive and topics. Pure.
 public enum DigestBuilder {
-    public static func build(config: SiteConfig, records: [PaperRecord], today requestedToday: CalendarDay?) -> Digest {
+    public static func build(config: SiteConfig, records: [Paper], today requestedToday: CalendarDay?) -> Digest {
         let names = TopicNames(configured: config.topics, inRecordOrder: records)
         let merged = PaperMerger.merge(records, topicNames: names)
         let today = requestedToday ?? merged.map(\.day).max()

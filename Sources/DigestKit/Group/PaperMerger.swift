@@ -6,10 +6,10 @@
 /// later file in path order, then later in the file — except that a record of a lower
 /// explicit version never replaces a higher one.
 enum PaperMerger {
-    static func merge(_ records: [PaperRecord], topicNames: TopicNames) -> [Paper] {
+    static func merge(_ records: [Paper], topicNames: TopicNames) -> [Paper] {
         let ordered = records.sorted { ($0.day, $0.origin) < ($1.day, $1.origin) }
         var indexByID: [String: Int] = [:]
-        var groups: [[PaperRecord]] = []
+        var groups: [[Paper]] = []
         for record in ordered {
             if let index = indexByID[record.id.base] {
                 groups[index].append(record)
@@ -23,19 +23,14 @@ enum PaperMerger {
         return papers
     }
 
-    private static func combine(_ records: [PaperRecord], topicNames: TopicNames) -> Paper {
+    private static func combine(_ records: [Paper], topicNames: TopicNames) -> Paper {
         let first = records[0]
         var latest = first
-        var paper = Paper(
-            paperID: first.id, title: first.title, authors: first.authors, day: first.day,
-            collectedAt: first.collectedAt, topics: first.topics, highlights: first.highlights,
-            summary: first.summary, abstract: first.abstract, published: first.published, links: first.links,
-            upvotes: first.upvotes, organization: first.organization, relevance: first.relevance,
-            novelty: first.novelty, comment: first.comment, origin: first.origin, slug: "")
+        var paper = first
         for record in records.dropFirst() {
             if let kept = latest.id.version, let offered = record.id.version, offered < kept { continue }
             latest = record
-            paper.paperID = record.id
+            paper.id = record.id
             paper.title = record.title
             paper.authors = record.authors
             if !record.topics.isEmpty { paper.topics = record.topics }
@@ -54,9 +49,9 @@ enum PaperMerger {
             paper.comment = record.comment ?? paper.comment
         }
         paper.topics = paper.topics.isEmpty ? [Topic.other.name] : topicNames.canonical(paper.topics)
-        if paper.paperID.isArXiv {
-            paper.links.arxiv = paper.links.arxiv ?? "https://arxiv.org/abs/\(paper.paperID.base)"
-            paper.links.pdf = paper.links.pdf ?? "https://arxiv.org/pdf/\(paper.paperID.base)"
+        if paper.id.isArXiv {
+            paper.links.arxiv = paper.links.arxiv ?? "https://arxiv.org/abs/\(paper.id.base)"
+            paper.links.pdf = paper.links.pdf ?? "https://arxiv.org/pdf/\(paper.id.base)"
         }
         return paper
     }
@@ -67,13 +62,13 @@ enum PaperMerger {
     private static func assignSlugs(_ papers: inout [Paper]) {
         var bySlug: [String: [Int]] = [:]
         for index in papers.indices {
-            let slug = Slug.make(papers[index].paperID.base, fallbackPrefix: "paper")
+            let slug = Slug.make(papers[index].id.base, fallbackPrefix: "paper")
             papers[index].slug = slug
             bySlug[slug, default: []].append(index)
         }
         for (slug, indices) in bySlug where indices.count > 1 {
-            for index in indices where papers[index].paperID.base != slug {
-                papers[index].slug = String(slug.prefix(Slug.maxLength - 9)) + "-" + StableHash.hex(papers[index].paperID.base)
+            for index in indices where papers[index].id.base != slug {
+                papers[index].slug = String(slug.prefix(Slug.maxLength - 9)) + "-" + StableHash.hex(papers[index].id.base)
             }
         }
     }

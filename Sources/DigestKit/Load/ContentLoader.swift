@@ -2,7 +2,7 @@
 public enum ContentLoader {
     public struct Loaded: Sendable {
         public var config: SiteConfig
-        public var records: [PaperRecord]
+        public var records: [Paper]
         /// Problems that do not stop a build (unknown settings).
         public var warnings: [Diagnostic]
         /// How many files the records came from.

@@ -6,7 +6,7 @@ enum PaperFileDecoder {
     /// Digest days must fall in this range: arXiv began in 1991, and a date past 2199 is a typo.
     static let plausibleDays = CalendarDay(year: 1991, month: 1, day: 1)!...CalendarDay(year: 2199, month: 12, day: 31)!
 
-    static func decode(_ file: SourceFile, fileIndex: Int, timeZone: SiteTimeZone) -> (records: [PaperRecord], diagnostics: [Diagnostic]) {
+    static func decode(_ file: SourceFile, fileIndex: Int, timeZone: SiteTimeZone) -> (records: [Paper], diagnostics: [Diagnostic]) {
         guard let json = parse(file) else { return ([], [parseDiagnostic(file)!]) }
 
         var defaultDay: DayValue?
@@ -30,7 +30,7 @@ enum PaperFileDecoder {
             return ([], fileReader.diagnostics)
         }
 
-        var records: [PaperRecord] = []
+        var records: [Paper] = []
         records.reserveCapacity(list.count)
         var diagnostics = fileReader.diagnostics
         for (index, element) in list.enumerated() {
@@ -69,7 +69,7 @@ enum PaperFileDecoder {
 
     private static func decodeRecord(
         _ json: JSON, origin: RecordOrigin, file: SourceFile, defaultDay: DayValue?, timeZone: SiteTimeZone
-    ) -> (PaperRecord?, [Diagnostic]) {
+    ) -> (Paper?, [Diagnostic]) {
         let number = origin.recordIndex + 1
         guard case .object = json.value else {
             var reader = FieldReader(file: file, object: json, record: .init(number: number, id: nil))
@@ -117,11 +117,12 @@ enum PaperFileDecoder {
         guard reader.diagnostics.isEmpty, let rawID, let title, let authors, let day else {
             return (nil, reader.diagnostics)
         }
-        let record = PaperRecord(
+        // Slugs are given after merging, when every id is known.
+        let record = Paper(
             id: PaperID(rawID), title: title, authors: authors, day: day.day, collectedAt: day.timestamp,
             topics: topics, highlights: highlights, summary: summary, abstract: abstract, published: published,
             links: links, upvotes: upvotes, organization: organization, relevance: relevance, novelty: novelty,
-            comment: comment, origin: origin)
+            comment: comment, origin: origin, slug: "")
         return (record, [])
     }
 

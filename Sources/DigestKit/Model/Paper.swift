@@ -1,8 +1,7 @@
-/// One paper as it appears on the site, after every collection of it has been merged.
+/// A paper: as one record of a content file describes it, and — after `PaperMerger` —
+/// as the site shows it, every collection of it merged into one.
 public struct Paper: Sendable, Identifiable {
-    public var id: PaperID { paperID }
-
-    public var paperID: PaperID
+    public var id: PaperID
     public var title: String
     public var authors: [String]
     /// The digest day it first appeared on.
@@ -27,7 +26,7 @@ public struct Paper: Sendable, Identifiable {
     /// position among the papers of its day (the collector's order).
     public var origin: RecordOrigin
 
-    /// The folder name of its permanent page, `papers/<slug>/`.
+    /// The folder name of its permanent page, `papers/<slug>/`; empty until the papers are merged.
     public var slug: String
 
     public var primaryTopic: String { topics[0] }

@@ -20,7 +20,7 @@ public struct Topic: Sendable, Hashable {
 struct TopicNames: Sendable {
     private var spelling: [String: String] = [:]
 
-    init(configured: [String], inRecordOrder records: [PaperRecord]) {
+    init(configured: [String], inRecordOrder records: [Paper]) {
         let ordered = records.sorted { ($0.day, $0.origin) < ($1.day, $1.origin) }
         for name in configured + ordered.flatMap(\.topics) {
             let slug = Slug.make(name, fallbackPrefix: "topic")

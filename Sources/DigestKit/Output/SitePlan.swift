@@ -56,9 +56,9 @@ public struct SitePlan: Sendable {
         let feedSize = digest.config.feedItems
         let candidates = digest.window.flatMap(\.papers) + digest.papers.prefix(feedSize)
             + digest.topics.flatMap { $0.papers.prefix(feedSize) }
-        let shared = candidates.filter { seen.insert($0.paperID.base).inserted }
+        let shared = candidates.filter { seen.insert($0.id.base).inserted }
         let renderings = Parallel.map(shared.count) { RenderedPaper(shared[$0]) }
-        return RenderedPapers(Dictionary(uniqueKeysWithValues: zip(shared.map(\.paperID.base), renderings)))
+        return RenderedPapers(Dictionary(uniqueKeysWithValues: zip(shared.map(\.id.base), renderings)))
     }
 
     /// Renders one entry. Pure.

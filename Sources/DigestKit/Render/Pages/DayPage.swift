@@ -91,5 +91,5 @@ struct RenderedPapers: Sendable {
     init(_ byID: [String: RenderedPaper]) { self.byID = byID }
 
     /// The cached rendering, or a fresh one for a paper outside the cache.
-    subscript(paper: Paper) -> RenderedPaper { byID[paper.paperID.base] ?? RenderedPaper(paper) }
+    subscript(paper: Paper) -> RenderedPaper { byID[paper.id.base] ?? RenderedPaper(paper) }
 }

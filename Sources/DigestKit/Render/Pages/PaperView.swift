@@ -21,7 +21,7 @@ enum PaperView {
     /// Values shared by the card and the paper page.
     static func common(_ paper: Paper, root: String) -> [String: Any] {
         var values: [String: Any] = [
-            "id": paper.paperID.description,
+            "id": paper.id.description,
             "title": paper.title,
             "href": root + "papers/\(paper.slug)/",
             "tags": paper.topics.map { name in
