@@ -6,7 +6,7 @@ BIN := .build/release/digest
 # C libraries Digest links (cmark-gfm and its extensions, libxml2) and the tool that finds them.
 BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev
 
-.PHONY: all deps build site test check clean
+.PHONY: all deps build site test check verify verify-tools screenshots clean
 
 all: site
 
@@ -24,6 +24,21 @@ check: build
 
 test: deps
 	$(SWIFT) test
+
+# Checks the built sample site with vnu, feedparser, xmllint, linkchecker and Chromium
+# (see scripts/verify.py); installs those tools first when missing.
+VENV := .build/verify-venv
+VERIFY := PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python scripts/verify.py --digest $(BIN)
+
+verify-tools:
+	@scripts/install-verify-tools.sh
+
+verify: build verify-tools
+	$(VERIFY)
+
+# Saves screenshots of the home and a paper page (1280 and 390 px, light and dark) into docs/screenshots/.
+screenshots: build verify-tools
+	$(VERIFY) --no-self-test --screenshots docs/screenshots
 
 clean:
 	rm -rf .build Site

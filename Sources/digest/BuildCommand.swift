@@ -59,8 +59,9 @@ struct BuildCommand: ParsableCommand {
             Console.error("note: \(report.unpublished) paper(s) dated after \(today) were left out; pass --today to include them")
         }
         Console.out(
-            "Built \(report.pages) pages and \(report.feeds) feeds from \(report.papers) papers "
-                + "(\(report.days) days, \(report.topics) topics) in \(Console.seconds(elapsed)) → \(output)/")
+            "Built \(Console.count(report.pages, "page")) and \(Console.count(report.feeds, "feed")) "
+                + "from \(Console.count(report.papers, "paper")) (\(Console.count(report.days, "day")), "
+                + "\(Console.count(report.topics, "topic"))) in \(Console.seconds(elapsed)) → \(output)/")
     }
 }
 

