@@ -3,10 +3,11 @@
 
 SWIFT ?= swift
 BIN := .build/release/digest
-# C libraries Digest links (cmark-gfm and its extensions, libxml2) and the tool that finds them.
-BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev
+# C libraries Digest links (cmark-gfm and its extensions, libxml2), the tool that finds
+# them, and KaTeX, which the build copies into sites that have math.
+BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libjs-katex fonts-katex
 
-.PHONY: all deps build site test check verify verify-tools screenshots clean
+.PHONY: all deps build site test check verify verify-tools screenshots fuzz clean
 
 all: site
 
@@ -40,5 +41,15 @@ verify: build verify-tools
 screenshots: build verify-tools
 	$(VERIFY) --no-self-test --screenshots docs/screenshots
 
+# Fuzzes the record decoder and the Markdown/anchor/slug pipeline with libFuzzer for
+# FUZZ_SECONDS per target (see docs/security.md).
+FUZZ_SECONDS ?= 300
+FUZZ_BUILD := DIGEST_FUZZ=1 $(SWIFT) build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address
+
+fuzz: deps
+	$(FUZZ_BUILD) --product digest-fuzz-records
+	$(FUZZ_BUILD) --product digest-fuzz-markdown
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
 clean:
-	rm -rf .build Site
+	rm -rf .build .build-fuzz Site

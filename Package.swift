@@ -54,3 +54,17 @@ let package = Package(
         .testTarget(name: "DigestSiteTests", dependencies: ["DigestKit", "DigestXML", "digest"]),
     ]
 )
+
+// Fuzzers, only with DIGEST_FUZZ=1 (`make fuzz`): they are built with -sanitize=fuzzer into
+// their own scratch folder, never by a plain `swift build`.
+if Context.environment["DIGEST_FUZZ"] == "1" {
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver"))
+    for (name, folder) in [("digest-fuzz-records", "Records"), ("digest-fuzz-markdown", "Markdown")] {
+        package.targets.append(
+            .executableTarget(
+                name: name, dependencies: ["DigestKit", "FuzzDriver"], path: "Fuzz/\(folder)",
+                // gold crashes linking the sanitizer runtime; the toolchain's lld does not.
+                linkerSettings: [.unsafeFlags(["-use-ld=lld"])]))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

@@ -116,7 +116,12 @@ def check_html(site):
 def check_feeds(site, base_url):
     import feedparser
     feeds = [f for f in files(site, "*.xml") if os.path.basename(f) != "sitemap.xml"]
+    json_feeds = files(site, "feed.json")
     problems, items = [], 0
+    for path in json_feeds:
+        count, found = check_json_feed(path, site, base_url)
+        items += count
+        problems += found
     for path in feeds:
         name = os.path.relpath(path, site)
         parsed = feedparser.parse(path)
@@ -136,7 +141,40 @@ def check_feeds(site, base_url):
             link = entry.get("link", "")
             if not (link.startswith("http://") or link.startswith("https://")) or (base_url and not link.startswith(base_url)):
                 problems.append(f"{name}: item {entry.get('id')}: link {link!r} is not an absolute URL of the site")
-    return Result("feeds", not problems and feeds, f"{len(feeds)} feeds, {items} items, {len(problems)} problems (feedparser)", problems)
+    return Result("feeds", not problems and feeds, f"{len(feeds) + len(json_feeds)} feeds, {items} items, {len(problems)} problems "
+                  "(feedparser; JSON Feed 1.1 rules)", problems)
+
+
+def check_json_feed(path, site, base_url):
+    """JSON Feed 1.1's requirements (jsonfeed.org/version/1.1), which feedparser does not read."""
+    from datetime import datetime
+    name = os.path.relpath(path, site)
+    try:
+        feed = json.load(open(path, encoding="utf-8"))
+    except ValueError as error:
+        return 0, [f"{name}: not JSON: {error}"]
+    problems = []
+    if feed.get("version") != "https://jsonfeed.org/version/1.1":
+        problems.append(f"{name}: version is {feed.get('version')!r}")
+    if not isinstance(feed.get("title"), str) or not feed["title"]:
+        problems.append(f"{name}: no title")
+    items = feed.get("items")
+    if not isinstance(items, list) or not items:
+        return 0, problems + [f"{name}: no items"]
+    ids = [item.get("id") for item in items]
+    if len(set(map(str, ids))) != len(ids) or not all(isinstance(i, str) and i for i in ids):
+        problems.append(f"{name}: item ids are missing or not unique")
+    for item in items:
+        if not isinstance(item.get("content_html"), str) and not isinstance(item.get("content_text"), str):
+            problems.append(f"{name}: item {item.get('id')}: neither content_html nor content_text")
+        url = item.get("url", "")
+        if not url.startswith(("http://", "https://")) or (base_url and not url.startswith(base_url)):
+            problems.append(f"{name}: item {item.get('id')}: url {url!r} is not an absolute URL of the site")
+        try:
+            datetime.fromisoformat(item.get("date_published", "").replace("Z", "+00:00"))
+        except ValueError:
+            problems.append(f"{name}: item {item.get('id')}: date_published {item.get('date_published')!r} is not RFC 3339")
+    return len(items), problems
 
 
 def check_xml(site):
@@ -293,6 +331,66 @@ def first_paper_page(site):
     return os.path.relpath(pages[0], site)[: -len("index.html")] if pages else None
 
 
+FILTER_PROBE = """(() => {
+  const bar = document.querySelector('.topic-filter');
+  if (!bar) return 'no topic filter on the page';
+  if (bar.hidden) return 'the script did not show the topic filter';
+  const cards = [...document.querySelectorAll('article.card')];
+  const chip = bar.querySelector('button[data-topic]:not([data-topic=""])');
+  chip.click();
+  const topic = chip.getAttribute('data-topic');
+  const wrong = cards.filter(c => c.hidden === c.getAttribute('data-topics').split(' ').includes(topic));
+  bar.querySelector('button[data-topic=""]').click();
+  if (wrong.length) return wrong.length + ' cards shown or hidden wrongly for ' + topic;
+  return cards.every(c => !c.hidden) ? 'ok' : 'cards stayed hidden after All topics';
+})()"""
+
+MATH_PROBE = """(() => {
+  const left = document.querySelectorAll('code.math').length;
+  const typeset = document.querySelectorAll('.math-rendered .katex').length;
+  return left === 0 && typeset > 0 ? 'ok' : left + ' math spans left as TeX, ' + typeset + ' typeset';
+})()"""
+
+
+def evaluate(browser, expression):
+    return browser.call("Runtime.evaluate", expression=expression, returnByValue=True)["result"].get("value")
+
+
+def exercise_scripts(browser, base, site):
+    """The site script in a real browser: topic filter, search, and math typesetting."""
+    problems = []
+    home = os.path.join(site, "index.html")
+    if os.path.exists(os.path.join(site, "search", "index.html")):
+        errors, _ = browser.open(base + "search/?q=attention", 1280, 900, False)
+        problems += ["search page: " + e for e in errors]
+        for _ in range(50):
+            if evaluate(browser, "document.querySelectorAll('.search-results li').length") or 0:
+                break
+            time.sleep(0.1)
+        found = evaluate(browser, "document.querySelectorAll('.search-results li').length") or 0
+        shown = evaluate(browser, "document.querySelector('.search-nojs').hidden")
+        if not found:
+            problems.append("search page: no results for 'attention'")
+        if shown is not True:
+            problems.append("search page: the no-JavaScript notice is still shown")
+    else:
+        problems.append("no search page")
+    if os.path.exists(home):
+        browser.open(base, 1280, 900, False)
+        result = evaluate(browser, FILTER_PROBE)
+        if result != "ok":
+            problems.append(f"topic filter: {result}")
+    math_pages = [p for p in files(site, "index.html") if 'class="math ' in open(p, encoding="utf-8").read()]
+    if math_pages and os.path.isdir(os.path.join(site, "assets", "katex")):
+        path = os.path.relpath(math_pages[0], site)[: -len("index.html")]
+        errors, _ = browser.open(base + path, 1280, 900, False)
+        problems += [f"math page {path}: {e}" for e in errors]
+        result = evaluate(browser, MATH_PROBE)
+        if result != "ok":
+            problems.append(f"math on {path}: {result}")
+    return problems
+
+
 def check_browser(site, port, screenshots=None):
     server = SubPathServer(site, port)
     browser = Chromium()
@@ -309,6 +407,7 @@ def check_browser(site, port, screenshots=None):
                     problems.append(f"{label} at {width}px: {overflow}px of horizontal overflow")
         if paper is None:
             problems.append("no paper page found under papers/")
+        problems += exercise_scripts(browser, server.url, site)
         if screenshots:
             os.makedirs(screenshots, exist_ok=True)
             for label, path in targets:
@@ -322,8 +421,8 @@ def check_browser(site, port, screenshots=None):
         browser.close()
         server.close()
     return Result("browser", not problems,
-                  f"{loads} page loads (home and a paper page, 1280 and 390 px): {len(problems)} problems (headless Chromium)",
-                  problems)
+                  f"{loads} page loads (home and a paper page, 1280 and 390 px) and the search, topic filter and math "
+                  f"scripts: {len(problems)} problems (headless Chromium)", problems)
 
 
 # ---------------------------------------------------------------- main

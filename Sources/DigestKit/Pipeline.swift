@@ -12,6 +12,11 @@ public enum Pipeline {
         public var baseURL: BaseURL?
         /// The digest's "today"; the newest day in the content when nil.
         public var today: CalendarDay?
+        /// Replace a non-empty output folder that Digest did not create.
+        public var force = false
+        /// KaTeX to copy into the site for pages with math. nil: Debian's copy when it is
+        /// installed, else none (math is then shown as TeX source).
+        public var katex: String?
 
         public init() {}
     }
@@ -27,6 +32,8 @@ public enum Pipeline {
         public var today: CalendarDay?
         /// Papers dated after today, left out.
         public var unpublished: Int
+        /// Whether KaTeX was copied, so math is typeset in the browser.
+        public var katex: Bool
         public var warnings: [Diagnostic]
     }
 
@@ -37,14 +44,18 @@ public enum Pipeline {
         let digest = DigestBuilder.build(config: loaded.config, records: loaded.records, today: options.today)
         let layouts = try FolderReader.readLayouts(options.layouts)
         let theme = try Theme(templates: layouts.templates, assets: layouts.assets, folder: options.layouts)
-        let plan = SitePlan(digest: digest, theme: theme)
-        let writer = SiteWriter(output: options.output, protected: [options.content, options.layouts])
+        let katexFolder = options.katex ?? (FolderReader.isDirectory(FolderReader.debianKaTeX) ? FolderReader.debianKaTeX : nil)
+        let katex = try katexFolder.map { folder throws(DigestError) in try FolderReader.readKaTeX(folder) } ?? []
+        let plan = SitePlan(digest: digest, theme: theme, katex: katex)
+        let writer = SiteWriter(output: options.output, protected: [options.content, options.layouts], force: options.force)
         let written = try writer.write(plan, onWait: onWait)
+        let skipped = FolderReader.skippedWarnings(content.skipped + layouts.skipped)
         return Report(
             pages: plan.entries.filter { $0.path.hasSuffix(".html") }.count,
-            feeds: plan.entries.filter { $0.path.hasSuffix("feed.xml") }.count,
+            feeds: plan.entries.filter { ["feed.xml", "atom.xml", "feed.json", "daily.xml"].contains(String($0.path.split(separator: "/").last!)) }.count,
             files: written.files, bytes: written.bytes, papers: digest.papers.count, days: digest.days.count,
-            topics: digest.topics.count, today: digest.today, unpublished: digest.unpublishedCount, warnings: loaded.warnings)
+            topics: digest.topics.count, today: digest.today, unpublished: digest.unpublishedCount, katex: !katex.isEmpty,
+            warnings: loaded.warnings + skipped)
     }
 
     public struct CheckReport: Sendable {
@@ -74,6 +85,8 @@ public enum Pipeline {
         }
         guard let loaded, problems.isEmpty else { throw DiagnosticsError(problems) }
         let digest = DigestBuilder.build(config: loaded.config, records: loaded.records, today: nil)
-        return CheckReport(files: loaded.fileCount, records: loaded.records.count, papers: digest.papers.count, warnings: loaded.warnings)
+        return CheckReport(
+            files: loaded.fileCount, records: loaded.records.count, papers: digest.papers.count,
+            warnings: loaded.warnings + FolderReader.skippedWarnings(content.skipped))
     }
 }

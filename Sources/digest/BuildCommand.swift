@@ -30,6 +30,20 @@ struct BuildCommand: ParsableCommand {
         help: ArgumentHelp("The digest's today, YYYY-MM-DD (default: the newest day in the content).", valueName: "date"))
     var today: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "KaTeX to copy into the site so math is typeset (default: \(FolderReader.debianKaTeX) when installed).",
+            valueName: "dir"))
+    var katex: String?
+
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Replace the output folder even if Digest did not create it. Never allowed for the content or layouts "
+                + "folder, the current folder, your home folder or /."))
+    var force = false
+
     func validate() throws {
         if let baseURL, BaseURL(baseURL) == nil {
             throw ValidationError("--base-url must be an absolute http or https URL such as https://example.org/digest/")
@@ -46,6 +60,8 @@ struct BuildCommand: ParsableCommand {
         options.output = output
         options.baseURL = baseURL.flatMap(BaseURL.init)
         options.today = today.flatMap { CalendarDay($0) }
+        options.force = force
+        options.katex = katex
 
         let clock = ContinuousClock()
         let start = clock.now

@@ -1,4 +1,4 @@
-import DigestKit
+@testable import DigestKit
 import DigestXML
 import Foundation
 import Testing
@@ -95,13 +95,43 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.output + "/index.html"))
     }
 
-    @Test func leftoversOfAKilledBuildAreCleanedUp() throws {
+    @Test func leftoversOfAKilledBuildAreCleanedUpButLookAlikesAreKept() throws {
         let site = try goodSite()
         defer { site.remove() }
+        // A killed build leaves a staging folder with the marker (written first) and half the files.
+        try site.write(".Site.staging-99999/\(SiteWriter.markerName)", "")
         try site.write(".Site.staging-99999/index.html", "half")
+        try site.write(".Site.old-backup/notes.txt", "the user's own")
         try site.build()
         let entries = try FileManager.default.contentsOfDirectory(atPath: site.folder.path)
         #expect(!entries.contains { $0.hasPrefix(".Site.staging-") })
+        #expect(FileManager.default.contents(atPath: site.folder.path + "/.Site.old-backup/notes.txt") == Data("the user's own".utf8))
+    }
+
+    @Test func aPreviousSiteStrandedByAKilledFallbackSwapIsPutBack() throws {
+        let site = try goodSite()
+        defer { site.remove() }
+        try site.build()
+        // Killed between the two renames of the non-atomic fallback: no Site/, the old one aside.
+        try FileManager.default.moveItem(atPath: site.output, toPath: site.folder.path + "/.Site.old-4242")
+        try site.write("Content/papers/b.json", #"[{"id": "2611.00009", "title": "Broken", "authors": [], "date": "2026-02-30"}]"#)
+        #expect(throws: DiagnosticsError.self) { try site.build() }  // fails before touching the output…
+        try FileManager.default.removeItem(atPath: site.content + "/papers/b.json")
+        try site.build()  // …and the next good build finds the stranded site first, then replaces it
+        #expect(FileManager.default.fileExists(atPath: site.output + "/index.html"))
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: site.folder.path)).contains { $0.hasPrefix(".Site.old-") })
+    }
+
+    @Test func protectedFoldersAreRecognisedWhateverTheirSpelling() throws {
+        let site = try goodSite()
+        defer { site.remove() }
+        // Another path to the content folder (a symbolic link in the middle of the path).
+        let alias = site.folder.appendingPathComponent("alias").path
+        try FileManager.default.createSymbolicLink(atPath: alias, withDestinationPath: site.folder.path)
+        for output in [alias + "/Content", alias + "/Content/papers/..", site.folder.path + "/./Content"] {
+            #expect(throws: DigestError.self, "\(output)") { try site.build(output: output) }
+        }
+        #expect(FileManager.default.fileExists(atPath: site.content + "/papers/a.json"))
     }
 
     @Test func anEmptySiteStillBuilds() throws {
@@ -127,5 +157,74 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.output + "/papers/2/index.html"))
         let home = try site.html("index.html")
         #expect(home.nodes("//p[@class='kicker']").first?.text == "Latest digest")
+    }
+
+    @Test func forceReplacesAFolderOfTheUsersButNothingProtected() throws {
+        let site = try goodSite()
+        defer { site.remove() }
+        try site.write("Site/notes.txt", "my own file")
+        var options = Pipeline.Options()
+        options.content = site.content
+        options.layouts = site.layouts
+        options.output = site.output
+        options.force = true
+        try Pipeline.build(options)
+        #expect(!FileManager.default.fileExists(atPath: site.output + "/notes.txt"))
+        #expect(FileManager.default.fileExists(atPath: site.output + "/index.html"))
+        options.output = site.content
+        #expect(throws: DigestError.self) { try Pipeline.build(options) }
+    }
+
+    @Test func theHomeFolderTheRootAndTheCurrentFolderAreRefused() throws {
+        for output in ["/", NSHomeDirectory(), FileManager.default.currentDirectoryPath, ".", "..", "/tmp/.."] {
+            let writer = SiteWriter(output: output, protected: [], force: true)
+            #expect(throws: DigestError.self, "\(output) must be refused") { _ = try writer.checkedTarget() }
+        }
+    }
+
+    @Test func symbolicLinksOutOfTheContentAreNotFollowed() throws {
+        let site = try goodSite()
+        defer { site.remove() }
+        let outside = site.folder.appendingPathComponent("outside.json")
+        try Data(#"[{"id": "secret", "title": "Secret", "authors": [], "date": "2026-11-20"}]"#.utf8).write(to: outside)
+        try FileManager.default.createSymbolicLink(atPath: site.content + "/papers/link.json", withDestinationPath: outside.path)
+        let report = try site.build()
+        #expect(report.papers == 1)
+        #expect(report.warnings.contains { $0.file.hasSuffix("papers/link.json") && $0.message.contains("leads outside") })
+        #expect(!FileManager.default.fileExists(atPath: site.output + "/papers/secret/index.html"))
+    }
+
+    @Test func anOutputThatIsASymbolicLinkIsRefused() throws {
+        let site = try goodSite()
+        defer { site.remove() }
+        let elsewhere = site.folder.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: elsewhere.appendingPathComponent("keep.txt"))
+        try FileManager.default.createSymbolicLink(atPath: site.output, withDestinationPath: elsewhere.path)
+        #expect(throws: DigestError.self) { try site.build() }
+        #expect(FileManager.default.contents(atPath: elsewhere.path + "/keep.txt") == Data("keep".utf8))
+    }
+
+    @Test func linksInsideThePreviousSiteAreRemovedNotFollowed() throws {
+        let site = try goodSite()
+        defer { site.remove() }
+        try site.build()
+        let precious = site.folder.appendingPathComponent("precious")
+        try FileManager.default.createDirectory(at: precious, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: precious.appendingPathComponent("keep.txt"))
+        try FileManager.default.createSymbolicLink(atPath: site.output + "/papers/link", withDestinationPath: precious.path)
+        try site.build()
+        #expect(FileManager.default.contents(atPath: precious.path + "/keep.txt") == Data("keep".utf8))
+        #expect(!FileManager.default.fileExists(atPath: site.output + "/papers/link"))
+    }
+
+    @Test func aPlantedLockLinkCannotRedirectTheLock() throws {
+        let site = try goodSite()
+        defer { site.remove() }
+        let victim = site.folder.appendingPathComponent("victim.txt")
+        try Data("untouched".utf8).write(to: victim)
+        try FileManager.default.createSymbolicLink(atPath: site.folder.path + "/.Site.lock", withDestinationPath: victim.path)
+        #expect(throws: DigestError.self) { try site.build() }
+        #expect(FileManager.default.contents(atPath: victim.path) == Data("untouched".utf8))
     }
 }

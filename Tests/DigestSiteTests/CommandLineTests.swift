@@ -3,33 +3,8 @@ import Testing
 
 /// The `digest` executable: exit status, messages on the right stream, the summary line.
 @Suite struct CommandLineTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// The executable SwiftPM built next to this test bundle.
-    static var executable: URL {
-        let beside = Bundle.main.bundleURL.appendingPathComponent("digest")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return repositoryRoot.appendingPathComponent(".build/debug/digest")
-    }
-
-    private func run(_ arguments: [String], in folder: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    private func run(_ arguments: [String], in folder: URL) throws -> DigestProcess.Run {
+        try DigestProcess.run(arguments, in: folder)
     }
 
     @Test func buildPrintsAOneLineSummary() throws {
@@ -44,7 +19,7 @@ import Testing
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 1)
         let summary = try #require(lines.first)
-        #expect(summary.hasPrefix("Built 9 pages and 3 feeds from 2 papers (1 day, 2 topics) in "))
+        #expect(summary.hasPrefix("Built 11 pages and 6 feeds from 2 papers (1 day, 2 topics) in "))
         #expect(summary.hasSuffix("→ Site/"))
     }
 

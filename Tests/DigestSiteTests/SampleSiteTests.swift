@@ -24,6 +24,10 @@ import Testing
         #expect(checker.problems() == [])
     }
 
+    @Test func nothingInTheSampleCanRunScript() throws {
+        #expect(OutputSafety.problems(in: try checker.files, baseURL: Self.baseURL) == [])
+    }
+
     @Test func theSampleShowsEverything() throws {
         let report = try report
         #expect(report.papers >= 60)
@@ -48,7 +52,14 @@ import Testing
             #expect(doc.nodes("//main[@id='main']").count == 1, "\(path): main landmark")
             #expect(doc.nodes("//link[@rel='alternate'][@type='application/rss+xml']").count >= 1, "\(path): feed discovery")
             #expect(doc.nodes("//meta[@http-equiv='Content-Security-Policy']").count == 1, "\(path): CSP")
-            #expect(doc.nodes("//script").isEmpty, "\(path): no scripts")
+            // Only the site's own script (and KaTeX's) from assets/, and JSON-LD data.
+            for script in doc.nodes("//script") {
+                #expect(script["src"]?.contains("assets/") == true || script["type"] == "application/ld+json", "\(path): a foreign script")
+            }
+            #expect(doc.nodes("//head/meta[@property='og:title']").first?["content"]?.isEmpty == false, "\(path): og:title")
+            #expect(doc.nodes("//head/meta[@name='twitter:card']").count == 1, "\(path): twitter card")
+            #expect(doc.nodes("//head/link[@rel='alternate'][@type='application/atom+xml']").count == 1, "\(path): Atom discovery")
+            #expect(doc.nodes("//head/link[@rel='alternate'][@type='application/feed+json']").count == 1, "\(path): JSON Feed discovery")
             if path != "404.html" {
                 let canonical = doc.nodes("//link[@rel='canonical']").first?["href"] ?? ""
                 let expected = Self.baseURL + (path == "index.html" ? "" : String(path.dropLast("index.html".count)))
@@ -122,6 +133,91 @@ import Testing
         #expect(page.nodes("//section[@id='abstract']/p").first?.text.isEmpty == false)
     }
 
+    @Test func paperPagesCarryScholarlyArticleMetadata() throws {
+        let page = try #require(try checker.document("papers/2611.09061/index.html"))
+        let blocks = page.nodes("//script[@type='application/ld+json']")
+        #expect(blocks.count == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data((blocks.first?.text ?? "").utf8)) as? [String: Any])
+        #expect(json["@context"] as? String == "https://schema.org")
+        #expect(json["@type"] as? String == "ScholarlyArticle")
+        #expect(json["name"] as? String == page.nodes("//h1").first?.text)
+        #expect(json["identifier"] as? String == "arXiv:2611.09061")
+        #expect(json["url"] as? String == Self.baseURL + "papers/2611.09061/")
+        #expect((json["author"] as? [[String: Any]])?.first?["name"] as? String == "Karim Haddad")
+        #expect(page.nodes("//meta[@property='og:type']").first?["content"] == "article")
+    }
+
+    @Test func paperPagesLinkToTheirNeighboursInTheDay() throws {
+        let checker = try checker
+        let home = try #require(checker.document("index.html"))
+        // The day's order is the table of contents: each paper links to the one before and after it.
+        let order = home.nodes("//ol[@class='toc-papers']/li/a").compactMap { $0["href"]?.replacingOccurrences(of: "#paper-", with: "") }
+        #expect(order.count > 2)
+        for (index, id) in order.enumerated() {
+            let page = try #require(checker.document("papers/\(id)/index.html"))
+            let previous = page.nodes("//nav[@class='paper-nav']/a[@rel='prev']").first?["href"]
+            let next = page.nodes("//nav[@class='paper-nav']/a[@rel='next']").first?["href"]
+            #expect(previous == (index > 0 ? "../../papers/\(order[index - 1])/" : nil))
+            #expect(next == (index + 1 < order.count ? "../../papers/\(order[index + 1])/" : nil))
+        }
+    }
+
+    @Test func dayPagesOfferATopicFilterThatNeedsNoScriptToReadThePage() throws {
+        let home = try #require(try checker.document("index.html"))
+        let bar = try #require(home.nodes("//div[contains(@class,'topic-filter')]").first)
+        #expect(bar["hidden"] != nil)  // shown by the script only; every card is visible without it
+        let chips = bar.nodes(".//button[@data-topic!='']").compactMap { $0["data-topic"] }
+        let cards = home.nodes("//article[contains(@class,'card')]")
+        let cardTopics = Set(cards.flatMap { ($0["data-topics"] ?? "").split(separator: " ").map(String.init) })
+        #expect(Set(chips) == cardTopics)
+        #expect(cards.allSatisfy { $0["hidden"] == nil })
+    }
+
+    @Test func theSearchIndexListsEveryPaper() throws {
+        let files = try checker.files
+        let data = Data(try #require(files["search/index.json"]))
+        let index = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let fields = try #require(index["fields"] as? [String])
+        #expect(fields == ["id", "slug", "title", "authors", "topics", "highlights", "day"])
+        let papers = try #require(index["papers"] as? [[Any]])
+        let days = try #require(index["days"] as? [String])
+        let topics = try #require(index["topics"] as? [String])
+        #expect(papers.count == (try report.papers))
+        for row in papers {
+            let slug = try #require(row[1] as? String)
+            #expect(files["papers/\(slug)/index.html"] != nil, "index entry \(slug) has no page")
+            #expect((row[4] as? [Int])?.allSatisfy { topics.indices.contains($0) } == true)
+            #expect((row[6] as? Int).map { days.indices.contains($0) } == true)
+        }
+        let braided = try #require(papers.first { $0[0] as? String == "2611.09061" })
+        #expect(braided[2] as? String == "Braided Speculation: Multi-Draft Decoding with a Shared Verifier Cache")
+        #expect((braided[3] as? String)?.hasPrefix("Karim Haddad, Julia Nowak") == true)
+        #expect((braided[4] as? [Int])?.map { topics[$0] } == ["Efficient ML", "Language Models"])
+        #expect((braided[5] as? String)?.contains("4.1× lossless speed-up") == true)  // Markdown stripped
+        #expect(days[braided[6] as? Int ?? 0] == "2026-11-20")
+        // Small enough to load at once on a phone: report the size for the sample.
+        #expect(data.count < 600 * (try report.papers))
+    }
+
+    @Test func theFeedsPageListsEveryFeedWithItsAddress() throws {
+        let page = try #require(try checker.document("feeds/index.html"))
+        let addresses = page.nodes("//input[contains(@class,'feed-url-input')]").compactMap { $0["value"] }
+        let feeds = try checker.files.keys.filter { $0.hasSuffix(".xml") && $0 != "sitemap.xml" || $0 == "feed.json" }
+        #expect(Set(addresses) == Set(feeds.map { Self.baseURL + $0 }))
+        #expect(page.nodes("//main//label[@for]").count == addresses.count)
+    }
+
+    @Test func thereIsASearchPageThatExplainsItselfWithoutScript() throws {
+        let page = try #require(try checker.document("search/index.html"))
+        #expect(page.nodes("//input[@id='search-page-input'][@name='q']").count == 1)
+        let fallback = page.nodes("//div[@class='search-nojs']").first?.text ?? ""
+        #expect(fallback.contains("Search needs JavaScript"))
+        #expect(page.nodes("//div[@class='search-nojs']//a").compactMap { $0["href"] }.contains("../topics/"))
+        // Every other page has the header search, which submits to this page.
+        let home = try #require(try checker.document("index.html"))
+        #expect(home.nodes("//form[@role='search']").first?["action"] == "./search/")
+    }
+
     @Test func papersOlderThanTheWindowKeepTheirPageAndAreInTheArchive() throws {
         let checker = try checker
         let archive = try #require(checker.document("archive/index.html"))
@@ -136,8 +232,8 @@ import Testing
     @Test func feedsAreRSS2WithUniqueGuidsAndDates() throws {
         let site = try site
         let files = try checker.files
-        let feeds = files.keys.filter { $0.hasSuffix("feed.xml") }.sorted()
-        #expect(feeds.count == (try report.feeds))
+        let feeds = files.keys.filter { $0.hasSuffix("feed.xml") || $0 == "daily.xml" }.sorted()
+        #expect(feeds.count + 2 == (try report.feeds))  // and atom.xml and feed.json, checked in FeedTests
         let rfc822 = try Regex(#"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0000$"#)
         for path in feeds {
             let doc = try site.xml(path)
@@ -161,6 +257,7 @@ import Testing
     }
 
     @Test func theSitemapListsEveryPage() throws {
+        // (every page but 404.html, including feeds/ and search/)
         let doc = try site.xml("sitemap.xml")
         let locations = doc.nodes("//s:loc", namespaces: ["s": "http://www.sitemaps.org/schemas/sitemap/0.9"]).map(\.text)
         let pages = try checker.pages.filter { $0 != "404.html" }

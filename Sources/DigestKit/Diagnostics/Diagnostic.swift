@@ -3,7 +3,7 @@
 /// Printed as `path:line:column: error: record 3 (2502.15969), field "authors": message`,
 /// the format compilers use, so editors and terminals can jump to the spot.
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning }
+    public enum Severity: String, Sendable { case error, warning, note }
 
     /// A record inside a file: its position in the file's list (counted from 1) and its id when it has one.
     public struct Record: Sendable, Hashable {
@@ -22,6 +22,8 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var record: Record?
     public var field: String?
     public var message: String
+    /// The byte offset in the file, until it is turned into `line` and `column`.
+    var offset: Int?
 
     public init(
         _ severity: Severity = .error, file: String, line: Int? = nil, column: Int? = nil,

@@ -30,14 +30,14 @@ public enum DigestBuilder {
     static func orderTopics(_ papers: [Paper], configured: [String]) -> [Topic] {
         var present: [String: Topic] = [:]
         for paper in papers {
-            for name in paper.topics where present[name] == nil { present[name] = Topic(name: name) }
+            for name in paper.topics where present[name] == nil { present[name] = Topic(name: name, configured: configured) }
         }
-        let configuredTopics = configured.map(Topic.init).filter { present[$0.name] != nil }
+        let configuredTopics = configured.compactMap { present[$0] }
         let configuredNames = Set(configuredTopics.map(\.name))
         let rest = present.values.filter { !configuredNames.contains($0.name) && $0.name != Topic.other.name }
             .sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
         var ordered = configuredTopics + rest
-        if present[Topic.other.name] != nil, !configuredNames.contains(Topic.other.name) { ordered.append(Topic.other) }
+        if let other = present[Topic.other.name], !configuredNames.contains(Topic.other.name) { ordered.append(other) }
         return ordered
     }
 
@@ -52,11 +52,12 @@ public enum DigestBuilder {
             }
         }
         let rank = Dictionary(uniqueKeysWithValues: topicOrder.enumerated().map { ($1.name, $0) })
+        let topics = Dictionary(uniqueKeysWithValues: topicOrder.map { ($0.name, $0) })
         for index in groups.indices {
             var byTopic: [String: [Paper]] = [:]
             for paper in groups[index].papers { byTopic[paper.primaryTopic, default: []].append(paper) }
             groups[index].sections = byTopic.keys.sorted { (rank[$0, default: .max], $0) < (rank[$1, default: .max], $1) }
-                .map { TopicSection(topic: Topic(name: $0), papers: byTopic[$0]!) }
+                .map { TopicSection(topic: topics[$0] ?? Topic(name: $0), papers: byTopic[$0]!) }
         }
         return groups
     }

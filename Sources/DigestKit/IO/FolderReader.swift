@@ -6,6 +6,21 @@ public enum FolderReader {
     public struct Content: Sendable {
         public var site: SourceFile
         public var papers: [SourceFile]
+        /// Symbolic links that lead outside the folder, which are never followed.
+        public var skipped: [String]
+    }
+
+    /// The templates (`**/*.mustache`, named by their path inside the folder) and assets
+    /// (`assets/**`, by path inside `assets/`) of a layouts folder.
+    public struct Layouts: Sendable {
+        public var templates: [SourceFile]
+        public var assets: [SourceFile]
+        public var skipped: [String]
+    }
+
+    /// Warnings for the links a read skipped.
+    public static func skippedWarnings(_ paths: [String]) -> [Diagnostic] {
+        paths.map { Diagnostic(.warning, file: $0, message: "is a symbolic link that leads outside its folder; it was not read") }
     }
 
     public static func readContent(_ folder: String) throws(DigestError) -> Content {
@@ -13,37 +28,65 @@ public enum FolderReader {
             throw DigestError("content folder \(folder) does not exist; pass --content or run from a folder that has Content/")
         }
         let sitePath = join(folder, "site.json")
+        guard !isOutside(sitePath, root: folder) else {
+            throw DigestError("\(sitePath) is a symbolic link that leads outside \(folder); copy the file instead")
+        }
         guard let site = read(sitePath) else {
             throw DigestError("\(sitePath) is missing: every site needs one (see docs/content-format.md)")
         }
         let papersFolder = join(folder, "papers")
-        let papers = try listFiles(papersFolder, withExtension: "json")
-            .map { relative throws(DigestError) in try readOrFail(join(papersFolder, relative)) }
-        return Content(site: SourceFile(path: sitePath, bytes: site), papers: papers)
+        let listing = try listFiles(papersFolder, withExtension: "json")
+        let papers = try listing.files.map { relative throws(DigestError) in try readOrFail(join(papersFolder, relative)) }
+        return Content(site: SourceFile(path: sitePath, bytes: site), papers: papers, skipped: listing.skipped)
     }
 
-    /// Templates (`**/*.mustache`, named by their path inside the folder) and assets (`assets/**`, by path inside `assets/`).
-    public static func readLayouts(_ folder: String) throws(DigestError) -> (templates: [SourceFile], assets: [SourceFile]) {
+    public static func readLayouts(_ folder: String) throws(DigestError) -> Layouts {
         guard isDirectory(folder) else {
             throw DigestError("layouts folder \(folder) does not exist; pass --layouts or run from a folder that has Layouts/")
         }
-        let templates = try listFiles(folder, withExtension: "mustache").map { relative throws(DigestError) in
+        let templateListing = try listFiles(folder, withExtension: "mustache")
+        let templates = try templateListing.files.map { relative throws(DigestError) in
             SourceFile(path: relative, bytes: try readOrFail(join(folder, relative)).bytes)
         }
         let assetsFolder = join(folder, "assets")
-        let assets = try listFiles(assetsFolder, withExtension: nil).map { relative throws(DigestError) in
+        let assetListing = try listFiles(assetsFolder, withExtension: nil)
+        let assets = try assetListing.files.map { relative throws(DigestError) in
             SourceFile(path: relative, bytes: try readOrFail(join(assetsFolder, relative)).bytes)
         }
-        return (templates, assets)
+        return Layouts(templates: templates, assets: assets, skipped: templateListing.skipped + assetListing.skipped)
+    }
+
+    /// Where Debian's libjs-katex and fonts-katex put KaTeX.
+    public static let debianKaTeX = "/usr/share/javascript/katex"
+
+    /// KaTeX's script, stylesheet and fonts, by path inside its folder. Debian's `fonts/` is a
+    /// link into /usr/share/fonts; it is followed because this folder is the system's, not content.
+    public static func readKaTeX(_ folder: String) throws(DigestError) -> [SourceFile] {
+        var files: [SourceFile] = []
+        for name in ["katex.min.js", "katex.min.css"] {
+            guard let bytes = read(join(folder, name)) else {
+                throw DigestError("\(folder) has no \(name); install libjs-katex or point --katex at a KaTeX folder")
+            }
+            files.append(SourceFile(path: name, bytes: bytes))
+        }
+        let fonts = URL(fileURLWithPath: join(folder, "fonts")).resolvingSymlinksInPath().path
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: fonts)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        guard !names.isEmpty else { throw DigestError("\(folder)/fonts has no fonts; install fonts-katex") }
+        for name in names {
+            guard let bytes = read(join(fonts, name)) else { throw DigestError("cannot read \(fonts)/\(name)") }
+            files.append(SourceFile(path: "fonts/" + name, bytes: bytes))
+        }
+        return files
     }
 
     /// Regular files below `folder` (relative paths, sorted bytewise), skipping hidden names.
-    /// Symbolic links are followed only when they resolve inside `folder`.
-    static func listFiles(_ folder: String, withExtension ext: String?) throws(DigestError) -> [String] {
-        guard isDirectory(folder) else { return [] }
+    /// Symbolic links are followed only when they resolve inside `folder`; the others are returned as skipped.
+    static func listFiles(_ folder: String, withExtension ext: String?) throws(DigestError) -> (files: [String], skipped: [String]) {
+        guard isDirectory(folder) else { return ([], []) }
         let fm = FileManager.default
         let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         var result: [String] = []
+        var skipped: [String] = []
         var pending = [""]
         while let relative = pending.popLast() {
             let directory = relative.isEmpty ? folder : join(folder, relative)
@@ -57,7 +100,10 @@ public enum FolderReader {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 let full = join(folder, child)
                 let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
-                guard resolved == root || resolved.hasPrefix(root + "/") else { continue }
+                guard resolved == root || resolved.hasPrefix(root + "/") else {
+                    skipped.append(full)
+                    continue
+                }
                 if isDirectory(full) {
                     pending.append(child)
                 } else if ext.map({ name.hasSuffix("." + $0) }) ?? true {
@@ -65,7 +111,15 @@ public enum FolderReader {
                 }
             }
         }
-        return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let bytewise = { (a: String, b: String) in a.utf8.lexicographicallyPrecedes(b.utf8) }
+        return (result.sorted(by: bytewise), skipped.sorted(by: bytewise))
+    }
+
+    /// Whether `path` resolves (through symbolic links) to somewhere outside `root`.
+    static func isOutside(_ path: String, root: String) -> Bool {
+        let resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        return !(resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/"))
     }
 
     static func join(_ folder: String, _ name: String) -> String {

@@ -16,10 +16,13 @@ public struct SiteWriter: Sendable {
     public let output: String
     /// Folders the output must never be, contain or replace (content, layouts).
     public let protected: [String]
+    /// Replace a non-empty folder without the marker (the user said so with `--force`).
+    public let force: Bool
 
-    public init(output: String, protected: [String]) {
+    public init(output: String, protected: [String], force: Bool = false) {
         self.output = output
         self.protected = protected
+        self.force = force
     }
 
     public struct Result: Sendable {
@@ -29,16 +32,22 @@ public struct SiteWriter: Sendable {
 
     /// Renders and writes every entry of the plan. `onWait` is called if another build holds the output.
     public func write(_ plan: SitePlan, onWait: () -> Void = {}) throws(DigestError) -> Result {
-        let target = try checkedTarget()
+        let target = try resolve()
+        // Lock first: what is checked below must still be true when the folders are swapped.
         let lock = try OutputLock(path: target.parent + "/." + target.name + ".lock", onWait: onWait)
         defer { lock.release() }
-        removeLeftovers(in: target)
+        try recoverAndCleanUp(target)
+        try check(target)
 
         let staging = target.parent + "/." + target.name + ".staging-\(getpid())"
-        try makeDirectory(staging)
+        guard mkdir(staging, 0o755) == 0 else {
+            throw DigestError("cannot create the staging folder \(staging): \(errnoText())")
+        }
         do {
-            let result = try writeFiles(plan, into: staging)
+            // The marker goes in first, so a staging folder left by a killed build is known to be ours.
             try writeFile(staging + "/" + Self.markerName, Array(Self.markerText.utf8))
+            let result = try writeFiles(plan, into: staging)
+            try check(target)
             try swapIn(staging, as: target)
             return result
         } catch {
@@ -53,12 +62,16 @@ public struct SiteWriter: Sendable {
         var path: String  // absolute, symlinks in the parent resolved
         var parent: String
         var name: String
-        var exists: Bool
     }
 
-    /// Resolves the output folder and refuses anything that is not safe to replace.
+    /// Resolves the output folder and checks it may be replaced (for tests; `write` does both under its lock).
     func checkedTarget() throws(DigestError) -> Target {
-        let fm = FileManager.default
+        let target = try resolve()
+        try check(target)
+        return target
+    }
+
+    private func resolve() throws(DigestError) -> Target {
         let absolute = URL(fileURLWithPath: output).standardizedFileURL
         let parentURL = absolute.deletingLastPathComponent().resolvingSymlinksInPath()
         let name = absolute.lastPathComponent
@@ -66,40 +79,74 @@ public struct SiteWriter: Sendable {
         guard !name.isEmpty, name != "/", name != ".", name != "..", path != "/" else {
             throw DigestError("refusing to use \(output) as the output folder; choose a folder such as Site")
         }
-        let home = URL(fileURLWithPath: NSHomeDirectory()).resolvingSymlinksInPath().path
-        let cwd = URL(fileURLWithPath: fm.currentDirectoryPath).resolvingSymlinksInPath().path
-        let guarded = [home, cwd] + protected.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
-        for folder in guarded where folder == path || folder.hasPrefix(path + "/") {
-            throw DigestError("refusing to write the site to \(output): it is or contains \(folder), which Digest must not replace")
-        }
-        for folder in protected.map({ URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }) where path.hasPrefix(folder + "/") {
-            throw DigestError("refusing to write the site to \(output): it is inside \(folder)")
-        }
-        var exists = false
-        if let attributes = try? fm.attributesOfItem(atPath: path) {
-            exists = true
-            let type = attributes[.type] as? FileAttributeType
-            if type == .typeSymbolicLink {
-                throw DigestError("the output \(output) is a symbolic link; point --output at a real folder")
-            }
-            guard type == .typeDirectory else {
-                throw DigestError("the output \(output) exists and is not a folder; refusing to replace it")
-            }
-            let entries = (try? fm.contentsOfDirectory(atPath: path)) ?? []
-            if !entries.isEmpty, !entries.contains(Self.markerName) {
-                throw DigestError(
-                    "the output folder \(output) is not empty and was not created by Digest (it has no \(Self.markerName) file); "
-                        + "refusing to replace it. Move it away or choose another --output")
+        return Target(path: path, parent: parentURL.path, name: name)
+    }
+
+    /// Refuses anything that is not safe to replace. Folders are compared by identity (device
+    /// and inode), not by spelling, so `content` on a case-insensitive disk or a path through
+    /// a bind mount is still recognised as the content folder.
+    private func check(_ target: Target) throws(DigestError) {
+        let fm = FileManager.default
+        let guarded = [NSHomeDirectory(), fm.currentDirectoryPath, "/"] + protected
+        // The output may not be one of them, nor contain one (walk up from each)…
+        if let outputID = FileIdentity(path: target.path) {
+            for folder in guarded {
+                var current: String? = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+                while let path = current {
+                    if FileIdentity(path: path) == outputID {
+                        throw DigestError("refusing to write the site to \(output): it is or contains \(folder), which Digest must not replace")
+                    }
+                    current = path == "/" ? nil : (path as NSString).deletingLastPathComponent
+                }
             }
         }
-        return Target(path: path, parent: parentURL.path, name: name, exists: exists)
+        // …nor lie inside the content or layouts folder (walk up from the output's parent).
+        let protectedIDs = protected.compactMap(FileIdentity.init(path:))
+        var ancestor: String? = target.parent
+        while let folder = ancestor {
+            if let id = FileIdentity(path: folder), protectedIDs.contains(id) {
+                throw DigestError("refusing to write the site to \(output): it is inside \(folder)")
+            }
+            ancestor = folder == "/" ? nil : (folder as NSString).deletingLastPathComponent
+        }
+        guard let attributes = try? fm.attributesOfItem(atPath: target.path) else { return }  // a new folder
+        let type = attributes[.type] as? FileAttributeType
+        if type == .typeSymbolicLink {
+            throw DigestError("the output \(output) is a symbolic link; point --output at a real folder")
+        }
+        guard type == .typeDirectory else {
+            throw DigestError("the output \(output) exists and is not a folder; refusing to replace it")
+        }
+        guard let entries = try? fm.contentsOfDirectory(atPath: target.path) else {
+            throw DigestError("cannot list the output folder \(output), so Digest cannot tell whether it made it; refusing to replace it")
+        }
+        if !entries.isEmpty, !entries.contains(Self.markerName), !force {
+            throw DigestError(
+                "the output folder \(output) is not empty and was not created by Digest (it has no \(Self.markerName) file); "
+                    + "refusing to replace it. Move it away, choose another --output, or pass --force to replace it")
+        }
     }
 
     /// Staging and old folders a killed build left behind (we hold the lock, so none is in use).
-    private func removeLeftovers(in target: Target) {
+    /// If a build was killed between the two renames of the non-atomic fallback, the previous
+    /// site is waiting in `.<name>.old-*`: it is put back. Only folders carrying the marker
+    /// (or empty) are removed, so a user's `.Site.old-backup` is left alone.
+    private func recoverAndCleanUp(_ target: Target) throws(DigestError) {
         let fm = FileManager.default
-        let prefixes = [".\(target.name).staging-", ".\(target.name).old-"]
-        for entry in (try? fm.contentsOfDirectory(atPath: target.parent)) ?? [] where prefixes.contains(where: entry.hasPrefix) {
+        let entries = ((try? fm.contentsOfDirectory(atPath: target.parent)) ?? []).sorted()
+        let ours = entries.filter { entry in
+            guard entry.hasPrefix(".\(target.name).staging-") || entry.hasPrefix(".\(target.name).old-") else { return false }
+            let path = target.parent + "/" + entry
+            guard (try? fm.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeDirectory else { return false }
+            let contents = (try? fm.contentsOfDirectory(atPath: path)) ?? ["?"]
+            return contents.isEmpty || contents.contains(Self.markerName)
+        }
+        if !fm.fileExists(atPath: target.path), let stranded = ours.last(where: { $0.hasPrefix(".\(target.name).old-") }) {
+            guard rename(target.parent + "/" + stranded, target.path) == 0 else {
+                throw DigestError("the previous site is in \(target.parent)/\(stranded) and cannot be moved back: \(errnoText())")
+            }
+        }
+        for entry in ours where fm.fileExists(atPath: target.parent + "/" + entry) {
             try? fm.removeItem(atPath: target.parent + "/" + entry)
         }
     }
@@ -147,7 +194,8 @@ public struct SiteWriter: Sendable {
             try? fm.removeItem(atPath: staging)  // now holds the previous site
             return
         }
-        // No atomic exchange here: two renames, with the old site restored if the second fails.
+        // No atomic exchange here (not Linux, or a file system without it): two renames, with
+        // the old site restored if the second fails, or by the next build if this one is killed.
         let old = target.parent + "/." + target.name + ".old-\(getpid())"
         guard rename(target.path, old) == 0 else { throw DigestError("cannot move the previous site aside: \(errnoText())") }
         guard rename(staging, target.path) == 0 else {
@@ -158,6 +206,7 @@ public struct SiteWriter: Sendable {
         try? fm.removeItem(atPath: old)
     }
 
+    /// A folder inside the fresh staging folder; it may already exist as a parent of another.
     private func makeDirectory(_ path: String) throws(DigestError) {
         if mkdir(path, 0o755) != 0, errno != EEXIST {
             throw DigestError("cannot create the folder \(path): \(errnoText())")
@@ -165,7 +214,8 @@ public struct SiteWriter: Sendable {
     }
 
     private func writeFile(_ path: String, _ bytes: [UInt8]) throws(DigestError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // The staging folder is new: nothing may already be there, and nothing is followed.
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw DigestError("cannot write \(path): \(errnoText())") }
         defer { close(fd) }
         var written = 0
@@ -185,7 +235,8 @@ private struct OutputLock {
     let fd: Int32
 
     init(path: String, onWait: () -> Void) throws(DigestError) {
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // O_NOFOLLOW: a planted symbolic link must not make us open (or create) a file elsewhere.
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw DigestError("cannot create the lock file \(path): \(errnoText())") }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             onWait()
@@ -216,3 +267,16 @@ private final class FirstFailure: @unchecked Sendable {
 }
 
 func errnoText() -> String { String(cString: strerror(errno)) }
+
+/// A file's device and inode: equal for two paths exactly when they name the same file.
+struct FileIdentity: Hashable {
+    let device: UInt64
+    let inode: UInt64
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+}

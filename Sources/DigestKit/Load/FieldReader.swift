@@ -14,12 +14,13 @@ struct FieldReader {
         self.record = record
     }
 
+    /// Records a problem at a byte offset; `PaperFileDecoder.located` turns offsets into
+    /// lines and columns for the whole file at once.
     mutating func fail(at offset: Int, field: String?, _ message: String, severity: Diagnostic.Severity = .error) {
-        let (line, column) = file.lineColumn(of: offset)
-        diagnostics.append(
-            Diagnostic(
-                severity, file: file.path, line: line, column: column, record: record,
-                field: field.map { fieldPrefix + $0 }, message: message))
+        var diagnostic = Diagnostic(
+            severity, file: file.path, record: record, field: field.map { fieldPrefix + $0 }, message: message)
+        diagnostic.offset = offset
+        diagnostics.append(diagnostic)
     }
 
     /// The member's value, or nil when it is absent or `null` (reporting it when required).
@@ -35,6 +36,10 @@ struct FieldReader {
         return member.value
     }
 
+    /// The longest string any field may hold. A summary is a few kilobytes; a megabyte is a
+    /// runaway collector, and rendering it into every page and feed would be worse than an error.
+    static let maxFieldBytes = 1 << 20
+
     /// A string with control characters removed and surrounding whitespace trimmed.
     mutating func string(_ key: String, required: Bool = false, nonEmpty: Bool = false, singleLine: Bool = false) -> String? {
         guard let json = value(key, required: required) else { return nil }
@@ -42,6 +47,7 @@ struct FieldReader {
             fail(at: json.offset, field: key, "expected a string, found \(json.kindDescription)")
             return nil
         }
+        guard checkSize(raw, at: json.offset, field: key) else { return nil }
         let text = TextCleaning.clean(raw, singleLine: singleLine)
         if text.isEmpty, nonEmpty || required {
             fail(at: json.offset, field: key, "must not be empty")
@@ -66,6 +72,10 @@ struct FieldReader {
                 ok = false
                 continue
             }
+            guard checkSize(raw, at: element.offset, field: "\(key)[\(index)]") else {
+                ok = false
+                continue
+            }
             let text = TextCleaning.clean(raw, singleLine: singleLine)
             guard !text.isEmpty else {
                 fail(at: element.offset, field: "\(key)[\(index)]", "must not be empty or only whitespace")
@@ -75,6 +85,14 @@ struct FieldReader {
             result.append(text)
         }
         return ok ? result : nil
+    }
+
+    private mutating func checkSize(_ raw: String, at offset: Int, field: String) -> Bool {
+        let size = raw.utf8.count
+        guard size > Self.maxFieldBytes else { return true }
+        let megabytes = (Double(size) / Double(1 << 20) * 10).rounded() / 10
+        fail(at: offset, field: field, "is \(megabytes) MB long; a field may hold at most 1 MB")
+        return false
     }
 
     /// A whole number within a range.
@@ -151,7 +169,7 @@ enum TextCleaning {
             } else if byte == 0x7F || byte >= 0x80 {
                 // Lead bytes of C1 controls, Unicode spaces, BOM and noncharacters: check them slowly.
                 switch byte {
-                case 0x7F, 0xC2, 0xE2, 0xE3, 0xEF, 0xF0...0xF4: return false
+                case 0x7F, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF, 0xF0...0xF4: return false  // E1: U+1680 OGHAM SPACE MARK
                 default: break
                 }
             }
@@ -160,9 +178,9 @@ enum TextCleaning {
                 previousWasSpace = byte == 0x20
             }
         }
-        if singleLine { return !previousWasSpace || text.isEmpty }
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return true }
-        return !first.properties.isWhitespace && !last.properties.isWhitespace
+        if singleLine, previousWasSpace, !text.isEmpty { return false }
+        // Whole characters, as trimming sees them: "a \u{301}" ends in a space with an accent on it.
+        return !(text.first?.isWhitespace ?? false) && !(text.last?.isWhitespace ?? false)
     }
 
     private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {

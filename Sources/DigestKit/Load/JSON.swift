@@ -103,6 +103,9 @@ struct JSONParser: ~Copyable {
         try enter()
         index += 1
         var members: [JSON.Member] = []
+        // Keys as code units: RFC 8259 compares names that way, and canonically equivalent
+        // spellings (é and e + ◌́) are different keys. A set keeps huge objects linear.
+        var keys = Set<[UInt8]>()
         skipWhitespace()
         if peek(UInt8(ascii: "}")) {
             index += 1
@@ -116,7 +119,7 @@ struct JSONParser: ~Copyable {
             }
             let keyOffset = index
             let key = try parseString()
-            if members.contains(where: { $0.key == key }) {
+            guard keys.insert(Array(key.utf8)).inserted else {
                 throw JSONSyntaxError(offset: keyOffset, message: "duplicate key \"\(key)\" in the same object")
             }
             skipWhitespace()
@@ -324,11 +327,13 @@ struct JSONParser: ~Copyable {
 
     private func describeCurrent() -> String {
         guard index < bytes.count else { return "the end of the file" }
-        return "'\(describeByte(bytes[index]))'"
+        let byte = bytes[index]
+        if byte < 0x20 || byte == 0x7F { return "the control character \(describeByte(byte))" }
+        return "'\(describeByte(byte))'"
     }
 
     private func describeByte(_ byte: UInt8) -> String {
-        if byte == 0 { return "NUL" }
+        if byte == 0 { return "U+0000 (NUL)" }
         if byte < 0x20 || byte == 0x7F { return "U+\(hex4(UInt32(byte)))" }
         if byte < 0x80 { return String(UnicodeScalar(byte)) }
         // Show the whole character rather than its first byte.

@@ -8,6 +8,32 @@ enum PaperFileDecoder {
 
     static func decode(_ file: SourceFile, fileIndex: Int, timeZone: SiteTimeZone) -> (records: [Paper], diagnostics: [Diagnostic]) {
         guard let json = parse(file) else { return ([], [parseDiagnostic(file)!]) }
+        let (records, diagnostics) = decode(json, file: file, fileIndex: fileIndex, timeZone: timeZone)
+        return (records, located(diagnostics, in: file))
+    }
+
+    /// More problems than this in one file are counted, not listed: a broken collector can
+    /// produce millions, and the first hundred say what is wrong.
+    static let maxDiagnosticsPerFile = 100
+
+    /// The first problems of a file with their lines and columns, found in one pass.
+    static func located(_ diagnostics: [Diagnostic], in file: SourceFile) -> [Diagnostic] {
+        var shown = Array(diagnostics.prefix(maxDiagnosticsPerFile))
+        let positions = file.lineColumns(of: shown.compactMap(\.offset))
+        for index in shown.indices {
+            guard let offset = shown[index].offset, let position = positions[offset] else { continue }
+            shown[index].line = position.line
+            shown[index].column = position.column
+            shown[index].offset = nil
+        }
+        if diagnostics.count > shown.count {
+            let errors = diagnostics.dropFirst(shown.count).filter { $0.severity == .error }.count
+            shown.append(Diagnostic(.note, file: file.path, message: "\(errors) more errors in this file are not shown"))
+        }
+        return shown
+    }
+
+    private static func decode(_ json: JSON, file: SourceFile, fileIndex: Int, timeZone: SiteTimeZone) -> (records: [Paper], diagnostics: [Diagnostic]) {
 
         var defaultDay: DayValue?
         let list: [JSON]
@@ -85,8 +111,9 @@ enum PaperFileDecoder {
                 reader.fail(at: json["id"]!.value.offset, field: "id", "must not contain spaces")
             }
         }
-        let title = reader.string("title", required: true, singleLine: true)
-        let authors = reader.stringArray("authors", required: true)
+        // arXiv metadata writes accents as TeX (`Wollschl\"ager`); show the letters everywhere.
+        let title = reader.string("title", required: true, singleLine: true).map(TeXAccents.decode)
+        let authors = reader.stringArray("authors", required: true)?.map(TeXAccents.decode)
 
         var day = defaultDay
         if let date = reader.value("date", required: defaultDay == nil) {
@@ -96,7 +123,7 @@ enum PaperFileDecoder {
         let topics = reader.stringArray("topics").map(uniqueTopics) ?? []
         let highlights = reader.stringArray("highlights", singleLine: false) ?? []
         let summary = reader.string("summary")
-        let abstract = reader.string("abstract")
+        let abstract = reader.string("abstract").map(TeXAccents.decode)
         var published: Timestamp?
         if let value = reader.value("published", required: false) {
             published = readTimestamp(value, field: "published", reader: &reader)
@@ -109,7 +136,7 @@ enum PaperFileDecoder {
             reader.diagnostics += linkReader.diagnostics
         }
         let upvotes = reader.integer("upvotes", in: 0...Int(Int32.max))
-        let organization = reader.string("organization", singleLine: true)
+        let organization = reader.string("organization", singleLine: true).map(TeXAccents.decode)
         let relevance = reader.integer("relevance", in: 1...10)
         let novelty = reader.integer("novelty", in: 1...10)
         let comment = reader.string("comment")

@@ -13,7 +13,7 @@ enum SiteConfigDecoder {
         var reader = FieldReader(file: file, object: json)
         guard case .object(let members) = json.value else {
             reader.fail(at: json.offset, field: nil, "expected an object with the site's settings, found \(json.kindDescription)")
-            return (nil, reader.diagnostics)
+            return (nil, PaperFileDecoder.located(reader.diagnostics, in: file))
         }
         for member in members where !knownKeys.contains(member.key) {
             let suggestion = knownKeys.first { $0.lowercased() == member.key.lowercased() }.map { " (did you mean \"\($0)\"?)" } ?? ""
@@ -52,7 +52,7 @@ enum SiteConfigDecoder {
         config.feedItems = reader.integer("feedItems", in: 1...10_000) ?? config.feedItems
         config.topics = reader.stringArray("topics") ?? []
         let failed = reader.diagnostics.contains { $0.severity == .error }
-        return (failed ? nil : config, reader.diagnostics)
+        return (failed ? nil : config, PaperFileDecoder.located(reader.diagnostics, in: file))
     }
 
     /// A BCP 47 shape check: `en`, `de-CH`, `zh-Hant-TW`.

@@ -15,21 +15,34 @@ public struct SourceFile: Sendable {
 
     /// 1-based line and column of a byte offset; columns count characters, not bytes.
     public func lineColumn(of offset: Int) -> (line: Int, column: Int) {
+        lineColumns(of: [offset])[offset] ?? (1, 1)
+    }
+
+    /// Lines and columns of many offsets in one pass over the file (offsets in any order).
+    public func lineColumns(of offsets: [Int]) -> [Int: (line: Int, column: Int)] {
+        var result: [Int: (line: Int, column: Int)] = [:]
+        let sorted = Set(offsets).sorted()
+        guard !sorted.isEmpty else { return result }
+        var next = 0
         var line = 1
         var column = 1
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let end = min(offset, bytes.count)
-        while index < end {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
+        while next < sorted.count {
+            let target = min(sorted[next], bytes.count)
+            while index < target {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                index += 1
             }
-            index += 1
+            result[sorted[next]] = (line, column)
+            next += 1
         }
-        return (line, column)
+        return result
     }
 
     /// The offset of the first byte that is not valid UTF-8, or nil when the whole file is valid.

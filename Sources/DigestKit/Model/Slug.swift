@@ -43,8 +43,15 @@ public enum Slug {
         if slug.utf8.count > maxLength {
             slug = String(slug.prefix(maxLength - 9)) + "-" + StableHash.hex(name)
         }
+        // Windows cannot create these names (with any extension), and sites get copied there.
+        if reservedOnWindows.contains(String(slug.prefix { $0 != "." })) {
+            slug = "\(fallbackPrefix)-\(slug)"
+        }
         return slug
     }
+
+    private static let reservedOnWindows: Set<String> = Set(
+        ["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
 
     /// Latin letters with diacritics fold to their base letter (`é` → `e`, `ß` → `ss`);
     /// everything else passes through and is dropped by `make` if not ASCII.

@@ -2,14 +2,23 @@
 public struct Topic: Sendable, Hashable {
     public var name: String
     public var slug: String
+    /// One of `paletteSize` chip colours. Topics listed in site.json take them in order, so
+    /// the first twelve never share one; others get one from a hash of their slug. Either
+    /// way a topic keeps its colour from build to build.
+    public var colorIndex: Int
 
-    public init(name: String) {
+    public static let paletteSize = 12
+
+    public init(name: String, configured: [String] = []) {
+        let slug = Slug.make(name, fallbackPrefix: "topic")
         self.name = name
-        self.slug = Slug.make(name, fallbackPrefix: "topic")
+        self.slug = slug
+        if let position = configured.firstIndex(where: { Slug.make($0, fallbackPrefix: "topic") == slug }) {
+            colorIndex = position % Self.paletteSize
+        } else {
+            colorIndex = Int(StableHash.value(slug.utf8) % UInt64(Self.paletteSize))
+        }
     }
-
-    /// One of eight chip colours, fixed by the topic's slug so it never changes between builds.
-    public var colorIndex: Int { Int(StableHash.value(slug.utf8) % 8) }
 
     /// Papers whose records name no topic.
     public static let other = Topic(name: "Other")

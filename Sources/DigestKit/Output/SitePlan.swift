@@ -5,7 +5,8 @@
 /// as they come.
 public struct SitePlan: Sendable {
     public enum Kind: Sendable {
-        case home, day(Int), topics, topic(Int), topicFeed(Int), paper(Int), archive, feed, sitemap, notFound, asset(Int)
+        case home, day(Int), topics, topic(Int), topicFeed(Int), paper(Int), archive, feeds, search, searchIndex
+        case rss, atom, jsonFeed, daily, sitemap, notFound, asset(Int), katex(Int)
     }
 
     public struct Entry: Sendable {
@@ -16,17 +17,20 @@ public struct SitePlan: Sendable {
     public let entries: [Entry]
     public let digest: Digest
     private let theme: Theme
-    private let rendered: RenderedPapers
-    private let chrome: PageChrome
-    private let windowDays: Set<CalendarDay>
+    private let katex: [SourceFile]
+    private let context: PageContext
 
-    public init(digest: Digest, theme: Theme) {
+    /// `katex` holds KaTeX's files (paths inside its folder) when it is available; pages with math then load it.
+    public init(digest: Digest, theme: Theme, katex: [SourceFile] = []) {
         self.digest = digest
         self.theme = theme
-        windowDays = Set(digest.window.map(\.day))
-        let stylesheet = theme.assets.first { $0.path == "style.css" }.map { "assets/style.css?v=\(StableHash.hex(bytes: $0.bytes))" }
-        chrome = PageChrome(config: digest.config, stylesheet: stylesheet)
-        rendered = Self.renderShared(digest)
+        self.katex = katex
+        let versioned = { (name: String) in
+            theme.assets.first { $0.path == name }.map { "assets/\(name)?v=\(StableHash.hex(bytes: $0.bytes))" }
+        }
+        let chrome = PageChrome(
+            config: digest.config, stylesheet: versioned("style.css"), script: versioned("digest.js"), katex: !katex.isEmpty)
+        context = PageContext(digest: digest, chrome: chrome)
 
         var entries: [Entry] = [Entry(path: "index.html", kind: .home)]
         for (index, group) in digest.window.enumerated() {
@@ -40,25 +44,25 @@ public struct SitePlan: Sendable {
         for (index, paper) in digest.papers.enumerated() {
             entries.append(Entry(path: PaperPage.urlPath(paper) + "index.html", kind: .paper(index)))
         }
-        entries.append(Entry(path: "archive/index.html", kind: .archive))
-        entries.append(Entry(path: "feed.xml", kind: .feed))
-        entries.append(Entry(path: "sitemap.xml", kind: .sitemap))
-        entries.append(Entry(path: "404.html", kind: .notFound))
+        entries += [
+            Entry(path: "archive/index.html", kind: .archive),
+            Entry(path: "feeds/index.html", kind: .feeds),
+            Entry(path: "search/index.html", kind: .search),
+            Entry(path: "search/index.json", kind: .searchIndex),
+            Entry(path: "feed.xml", kind: .rss),
+            Entry(path: "atom.xml", kind: .atom),
+            Entry(path: "feed.json", kind: .jsonFeed),
+            Entry(path: "daily.xml", kind: .daily),
+            Entry(path: "sitemap.xml", kind: .sitemap),
+            Entry(path: "404.html", kind: .notFound),
+        ]
         for (index, asset) in theme.assets.enumerated() {
             entries.append(Entry(path: "assets/" + asset.path, kind: .asset(index)))
         }
+        for (index, file) in katex.enumerated() {
+            entries.append(Entry(path: "assets/katex/" + file.path, kind: .katex(index)))
+        }
         self.entries = entries
-    }
-
-    /// The Markdown of every paper shown on more than its own page (cards, feeds), rendered once, in parallel.
-    private static func renderShared(_ digest: Digest) -> RenderedPapers {
-        var seen = Set<String>()
-        let feedSize = digest.config.feedItems
-        let candidates = digest.window.flatMap(\.papers) + digest.papers.prefix(feedSize)
-            + digest.topics.flatMap { $0.papers.prefix(feedSize) }
-        let shared = candidates.filter { seen.insert($0.id.base).inserted }
-        let renderings = Parallel.map(shared.count) { RenderedPaper(shared[$0]) }
-        return RenderedPapers(Dictionary(uniqueKeysWithValues: zip(shared.map(\.id.base), renderings)))
     }
 
     /// Renders one entry. Pure.
@@ -72,46 +76,50 @@ public struct SitePlan: Sendable {
     }
 
     private func bytes(for kind: Kind) -> [UInt8] {
+        let config = digest.config
         switch kind {
-        case .home:
-            return page("day", DayPage.context(digest.window.first, isHome: true, digest: digest, rendered: rendered, chrome: chrome))
-        case .day(let index):
-            return page("day", DayPage.context(digest.window[index], isHome: false, digest: digest, rendered: rendered, chrome: chrome))
-        case .topics:
-            return page("topics", TopicPages.indexContext(digest: digest, chrome: chrome))
-        case .topic(let index):
-            return page("topic", TopicPages.context(digest.topics[index], digest: digest, rendered: rendered, chrome: chrome))
-        case .paper(let index):
-            let paper = digest.papers[index]
-            return page("paper", PaperPage.context(paper, rendered: rendered[paper], digest: digest, windowDays: windowDays, chrome: chrome))
-        case .archive:
-            return page("archive", ArchivePage.context(digest: digest, chrome: chrome))
-        case .notFound:
-            var context = chrome.context(urlPath: "404.html", title: "Page not found", description: nil, section: .none, absoluteRoot: true)
-            context["canonical"] = nil
-            return page("404", context)
-        case .feed:
-            let config = digest.config
-            return RSSFeed.render(
+        case .home: return page("day", context.day(digest.window.first, isHome: true))
+        case .day(let index): return page("day", context.day(digest.window[index], isHome: false))
+        case .topics: return page("topics", TopicPages.indexContext(digest: digest, chrome: context.chrome))
+        case .topic(let index): return page("topic", context.topic(digest.topics[index]))
+        case .paper(let index): return page("paper", context.paper(digest.papers[index]))
+        case .archive: return page("archive", context.archive())
+        case .feeds: return page("feeds", FeedsPage.context(digest: digest, chrome: context.chrome))
+        case .search: return page("search", SearchPage.context(digest: digest, chrome: context.chrome))
+        case .notFound: return page("404", context.notFound())
+        case .searchIndex: return JSONOutput.encode(SearchIndex.build(digest))
+        case .rss:
+            let channel = RSSFeed.Channel(
                 title: config.title, description: config.description ?? config.tagline ?? config.title, path: "feed.xml",
-                pageURL: config.baseURL.absolute, papers: Array(digest.papers.prefix(config.feedItems)),
-                rendered: rendered, config: config)
+                pageURL: config.baseURL.absolute)
+            return RSSFeed.render(channel, items: context.feedEntries(digest.papers).map(RSSFeed.item), config: config)
+        case .atom:
+            return AtomFeed.render(
+                title: config.title, subtitle: config.description ?? config.tagline ?? config.title, path: "atom.xml",
+                pageURL: config.baseURL.absolute, entries: context.feedEntries(digest.papers), config: config)
+        case .jsonFeed:
+            return JSONFeed.render(
+                title: config.title, description: config.description ?? config.tagline, path: "feed.json",
+                pageURL: config.baseURL.absolute, entries: context.feedEntries(digest.papers), config: config)
+        case .daily:
+            let channel = RSSFeed.Channel(
+                title: "\(config.title): daily digest", description: "One item a day: the day’s papers and their key points.",
+                path: "daily.xml", pageURL: config.baseURL.absolute)
+            return RSSFeed.render(channel, items: DailyFeed.items(digest, rendered: context.rendered), config: config)
         case .topicFeed(let index):
             let group = digest.topics[index]
-            let config = digest.config
-            return RSSFeed.render(
+            let channel = RSSFeed.Channel(
                 title: "\(config.title): \(group.topic.name)", description: "\(group.topic.name) papers in \(config.title).",
-                path: TopicPages.urlPath(group.topic) + "feed.xml", pageURL: config.baseURL.resolve(TopicPages.urlPath(group.topic)),
-                papers: Array(group.papers.prefix(config.feedItems)), rendered: rendered, config: config)
-        case .sitemap:
-            return Sitemap.render(sitemapEntries(), baseURL: digest.config.baseURL)
-        case .asset(let index):
-            return theme.assets[index].bytes
+                path: TopicPages.urlPath(group.topic) + "feed.xml", pageURL: config.baseURL.resolve(TopicPages.urlPath(group.topic)))
+            return RSSFeed.render(channel, items: context.feedEntries(group.papers).map(RSSFeed.item), config: config)
+        case .sitemap: return Sitemap.render(sitemapEntries(), baseURL: config.baseURL)
+        case .asset(let index): return theme.assets[index].bytes
+        case .katex(let index): return katex[index].bytes
         }
     }
 
-    private func page(_ template: String, _ context: [String: Any]) -> [UInt8] {
-        Array(theme.render(template, context).utf8)
+    private func page(_ template: String, _ values: [String: Any]) -> [UInt8] {
+        Array(theme.render(template, values).utf8)
     }
 
     private func sitemapEntries() -> [Sitemap.Entry] {
@@ -121,6 +129,8 @@ public struct SitePlan: Sendable {
         entries += digest.topics.map { Sitemap.Entry(path: TopicPages.urlPath($0.topic), lastModified: $0.papers.first?.day) }
         entries += digest.papers.map { Sitemap.Entry(path: PaperPage.urlPath($0), lastModified: $0.day) }
         entries.append(Sitemap.Entry(path: ArchivePage.urlPath, lastModified: digest.archive.first?.day))
+        entries.append(Sitemap.Entry(path: FeedsPage.urlPath, lastModified: digest.today))
+        entries.append(Sitemap.Entry(path: SearchPage.urlPath, lastModified: digest.today))
         return entries
     }
 }

@@ -10,29 +10,50 @@ import Foundation
 /// any other link is reduced to its text.
 public enum Markdown {
     /// Renders a document, giving its headings unique, readable ids (avoiding `reservedIDs`).
+    /// TeX math (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`) is taken out before cmark sees it and put
+    /// back untouched as `<code class="math …">`, so `_` and `*` inside it stay TeX.
     public static func render(_ source: String, reservedIDs: Set<String> = []) -> RenderedMarkdown {
-        withDocument(source) { document, extensions in
-            let headings = prepare(document, reservedIDs: reservedIDs)
-            let html = renderHTML(document, extensions: extensions)
-            return RenderedMarkdown(html: HTMLRewriter.addingHeadingIDs(html, ids: headings.map(\.id)), headings: headings)
+        let (protected, math, key) = MathSpans.protect(source)
+        return withDocument(protected) { document, extensions in
+            let headings = prepare(document, reservedIDs: reservedIDs, math: math, key: key)
+            let html = HTMLRewriter.addingHeadingIDs(renderHTML(document, extensions: extensions), ids: headings.map(\.id))
+            return RenderedMarkdown(html: MathSpans.restore(html, spans: math, key: key), headings: headings, hasMath: !math.isEmpty)
         }
     }
 
     /// Renders a short text such as a highlight: a lone paragraph loses its `<p>` wrapper.
     public static func renderInline(_ source: String) -> String {
-        withDocument(source) { document, extensions in
-            _ = prepare(document, reservedIDs: [])
+        let (protected, math, key) = MathSpans.protect(source)
+        return withDocument(protected, footnotes: false) { document, extensions in
+            _ = prepare(document, reservedIDs: [], math: math, key: key)
             let child = cmark_node_first_child(document)
             let loneParagraph = child != nil && cmark_node_next(child) == nil && cmark_node_get_type(child) == CMARK_NODE_PARAGRAPH
-            var html = renderHTML(document, extensions: extensions)
+            var html = renderHTML(document, extensions: extensions, footnotes: false)
             if loneParagraph, html.hasPrefix("<p>"), html.hasSuffix("</p>\n") {
                 html = String(html.dropFirst(3).dropLast(5))
             }
-            return html
+            return MathSpans.restore(html, spans: math, key: key)
         }
     }
 
-    private static let options = CMARK_OPT_FOOTNOTES
+    /// The text of a short Markdown string without its markup, for search and feed summaries.
+    /// Math keeps its TeX source.
+    public static func plainText(_ source: String) -> String {
+        // Most highlights have no markup at all; only those that do go through cmark.
+        let markup: Set<UInt8> = Set("*_`[]<>\\~#|!&$".utf8)
+        guard source.utf8.contains(where: markup.contains) else { return source }
+        let (protected, math, key) = MathSpans.protect(source)
+        return withDocument(protected, footnotes: false) { document, _ in
+            _ = prepare(document, reservedIDs: [], math: math, key: key)
+            guard let text = cmark_render_plaintext(document, options(footnotes: false), 0) else { return source }
+            defer { free(text) }
+            return MathSpans.restorePlain(String(cString: text), spans: math, key: key).trimmingWhitespace()
+        }
+    }
+
+    /// Footnotes only in whole documents: in a one-line highlight they make no sense, and their
+    /// ids would repeat on every card of a day page.
+    private static func options(footnotes: Bool) -> Int32 { footnotes ? CMARK_OPT_FOOTNOTES : CMARK_OPT_DEFAULT }
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
 
     /// Registration is not thread-safe in this cmark-gfm version: do it once, before any render.
@@ -46,14 +67,18 @@ public enum Markdown {
     }()
     private static let serial = NSLock()
 
-    private static func withDocument<T>(_ source: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> T) -> T {
-        if concurrencySafe { return parse(source, body) }
-        return serial.withLock { parse(source, body) }
+    private static func withDocument<T>(
+        _ source: String, footnotes: Bool = true, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> T
+    ) -> T {
+        if concurrencySafe { return parse(source, footnotes: footnotes, body) }
+        return serial.withLock { parse(source, footnotes: footnotes, body) }
     }
 
-    private static func parse<T>(_ source: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> T) -> T {
+    private static func parse<T>(
+        _ source: String, footnotes: Bool, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> T
+    ) -> T {
         _ = registered
-        let parser = cmark_parser_new(options)!
+        let parser = cmark_parser_new(options(footnotes: footnotes))!
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
@@ -67,15 +92,17 @@ public enum Markdown {
         return body(document, cmark_parser_get_syntax_extensions(parser))
     }
 
-    private static func renderHTML(_ document: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+    private static func renderHTML(_ document: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?, footnotes: Bool = true) -> String {
         // Passing the parser's extensions is what makes the tag filter and tables render.
-        guard let html = cmark_render_html(document, options, extensions) else { return "" }
+        guard let html = cmark_render_html(document, options(footnotes: footnotes), extensions) else { return "" }
         defer { free(html) }
         return String(cString: html)
     }
 
     /// Removes unsafe links and images and collects the headings outside footnotes, in order.
-    private static func prepare(_ document: OpaquePointer, reservedIDs: Set<String>) -> [RenderedMarkdown.Heading] {
+    private static func prepare(
+        _ document: OpaquePointer, reservedIDs: Set<String>, math: [MathSpans.Span], key: String
+    ) -> [RenderedMarkdown.Heading] {
         var unsafe: [OpaquePointer] = []
         var headingNodes: [OpaquePointer] = []
         var footnoteDepth = 0
@@ -104,7 +131,7 @@ public enum Markdown {
         }
         var anchors = AnchorNamer(reserved: reservedIDs)
         return headingNodes.map { node in
-            let text = plainText(node)
+            let text = MathSpans.restorePlain(plainText(node), spans: math, key: key)
             return RenderedMarkdown.Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: anchors.unique(for: text))
         }
     }
@@ -133,7 +160,9 @@ struct AnchorNamer {
     init(reserved: Set<String>) { used = reserved }
 
     mutating func unique(for text: String) -> String {
-        let base = Slug.make(text, fallbackPrefix: "section")
+        var base = Slug.make(text, fallbackPrefix: "section")
+        // cmark-gfm names footnotes fn-<label> and fnref-<label>; headings keep out of the way.
+        if base.hasPrefix("fn-") || base.hasPrefix("fnref-") { base = "section-" + base }
         var candidate = base
         var counter = 2
         while !used.insert(candidate).inserted {

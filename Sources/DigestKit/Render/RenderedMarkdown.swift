@@ -10,6 +10,8 @@ public struct RenderedMarkdown: Sendable {
     public var html: String
     /// Headings outside footnotes, in document order.
     public var headings: [Heading]
+    /// Whether the document has TeX math (pages with math load KaTeX).
+    public var hasMath = false
 
     /// The shallowest heading level in the document (2 for the usual `##` sections).
     public var topHeadingLevel: Int { headings.map(\.level).min() ?? 2 }

@@ -4,8 +4,10 @@ enum ArchivePage {
 
     static func context(digest: Digest, chrome: PageChrome) -> [String: Any] {
         let root = PageChrome.root(for: urlPath)
+        let math = digest.archive.contains { $0.papers.contains { MathSpans.containsMath($0.title) } }
         var context = chrome.context(
-            urlPath: urlPath, title: "Archive", description: "Earlier papers of \(digest.config.title), by day.", section: .archive)
+            urlPath: urlPath, title: "Archive", description: "Earlier papers of \(digest.config.title), by day.", section: .archive,
+            math: math)
         var months: [[String: Any]] = []
         var currentKey: String?
         var days: [[String: Any]] = []
@@ -24,7 +26,7 @@ enum ArchivePage {
                 "date": group.day.description, "label": group.day.longLabel, "anchor": "day-\(group.day)",
                 "count": PaperView.paperCount(group.papers.count),
                 "papers": group.papers.map { paper -> [String: Any] in
-                    ["title": paper.title, "href": root + PaperPage.urlPath(paper), "topic": paper.primaryTopic]
+                    ["title": paper.title, "titleHTML": MathSpans.html(paper.title), "href": root + PaperPage.urlPath(paper), "topic": paper.primaryTopic]
                 },
             ])
         }

@@ -7,8 +7,9 @@ enum DayPage {
         let pagePath = isHome ? "" : group.map { Self.urlPath($0.day) } ?? ""
         let root = PageChrome.root(for: pagePath)
         let title: String? = isHome ? nil : group.map { "Papers of \($0.day.mediumLabel)" }
+        let math = group?.papers.contains { rendered[$0].hasMath } ?? false
         var context = chrome.context(
-            urlPath: pagePath, title: title, description: nil, section: isHome ? .today : .none)
+            urlPath: pagePath, title: title, description: nil, section: isHome ? .today : .none, math: math)
 
         context["isHome"] = isHome
         context["figures"] = figures(group, isHome: isHome, digest: digest)
@@ -33,8 +34,11 @@ enum DayPage {
             let start = number + 1
             for paper in section.papers {
                 number += 1
-                entries.append(["number": number, "title": paper.title, "anchor": PaperView.cardAnchor(paper)])
-                cards.append(PaperView.card(paper, rendered: rendered[paper], number: number, root: root))
+                entries.append([
+                    "number": number, "title": paper.title, "titleHTML": rendered[paper].title, "anchor": PaperView.cardAnchor(paper),
+                    "topicSlugs": PaperView.topicSlugs(paper),
+                ])
+                cards.append(PaperView.card(paper, rendered: rendered[paper], number: number, root: root, config: digest.config))
             }
             toc.append(["topic": section.topic.name, "anchor": anchor, "start": start, "count": section.papers.count, "papers": entries])
             sections.append([
@@ -44,7 +48,21 @@ enum DayPage {
         }
         context["toc"] = toc
         context["sections"] = sections
+        context["filter"] = PaperView.listValue(topicFilter(group, digest: digest))
         return context
+    }
+
+    /// Chips for every topic of the day's papers (primary or not), in the site's topic order;
+    /// the site script shows them and hides the cards of other topics.
+    static func topicFilter(_ group: DayGroup, digest: Digest) -> [[String: Any]] {
+        guard group.papers.count > 1 else { return [] }
+        let present = Set(group.papers.flatMap(\.topics))
+        let topics = digest.topics.map(\.topic).filter { present.contains($0.name) }
+        guard topics.count > 1 else { return [] }
+        return topics.map { topic in
+            let count = group.papers.filter { $0.topics.contains(topic.name) }.count
+            return ["name": topic.name, "slug": topic.slug, "color": topic.colorIndex, "count": count]
+        }
     }
 
     /// "9 papers today · updated every 8h · 7 days of history".
@@ -82,14 +100,4 @@ enum DayPage {
         if !digest.archive.isEmpty { history["archiveHref"] = root + "archive/" }
         return history
     }
-}
-
-/// Rendered Markdown of the papers that appear on several pages, computed once.
-struct RenderedPapers: Sendable {
-    private var byID: [String: RenderedPaper]
-
-    init(_ byID: [String: RenderedPaper]) { self.byID = byID }
-
-    /// The cached rendering, or a fresh one for a paper outside the cache.
-    subscript(paper: Paper) -> RenderedPaper { byID[paper.id.base] ?? RenderedPaper(paper) }
 }

@@ -1,10 +1,15 @@
-/// What every page shares: the site's identity, navigation, feeds and the relative way back to the site root.
+/// What every page shares: the site's identity, navigation, feeds, search, scripts and the
+/// relative way back to the site root.
 struct PageChrome: Sendable {
-    enum Section: String { case today, topics, archive, none }
+    enum Section: String { case today, topics, archive, feeds, search, none }
 
     let config: SiteConfig
     /// `assets/style.css?v=…` when the layouts have a stylesheet.
     let stylesheet: String?
+    /// `assets/digest.js?v=…` when the layouts have the site script.
+    let script: String?
+    /// Whether KaTeX was copied into `assets/katex/`, so pages with math can load it.
+    let katex: Bool
 
     /// The relative path from a page at `urlPath` (`days/2026-11-20/`) to the site root (`../../`).
     static func root(for urlPath: String) -> String {
@@ -17,31 +22,48 @@ struct PageChrome: Sendable {
     /// root-relative instead, for pages such as 404.html that are served at any path.
     func context(
         urlPath: String, title: String?, description: String?, section: Section,
-        topicFeed: Topic? = nil, absoluteRoot: Bool = false
+        topicFeed: Topic? = nil, absoluteRoot: Bool = false, math: Bool = false, ogType: String = "website"
     ) -> [String: Any] {
         let root = absoluteRoot ? config.baseURL.path : Self.root(for: urlPath)
-        var feeds: [[String: Any]] = [["title": "\(config.title): all papers", "href": root + "feed.xml"]]
+        var feeds: [[String: Any]] = [
+            ["title": "\(config.title): all papers (RSS)", "href": root + "feed.xml", "type": "application/rss+xml"],
+            ["title": "\(config.title): all papers (Atom)", "href": root + "atom.xml", "type": "application/atom+xml"],
+            ["title": "\(config.title): all papers (JSON Feed)", "href": root + "feed.json", "type": "application/feed+json"],
+            ["title": "\(config.title): daily digest", "href": root + "daily.xml", "type": "application/rss+xml"],
+        ]
         if let topic = topicFeed {
-            feeds.append(["title": "\(config.title): \(topic.name)", "href": root + "topics/\(topic.slug)/feed.xml"])
+            feeds.append(["title": "\(config.title): \(topic.name)", "href": root + "topics/\(topic.slug)/feed.xml", "type": "application/rss+xml"])
         }
         let nav: [[String: Any]] = [
             ["label": "Today", "href": root, "current": section == .today],
             ["label": "Topics", "href": root + "topics/", "current": section == .topics],
             ["label": "Archive", "href": root + "archive/", "current": section == .archive],
+            ["label": "Feeds", "href": root + "feeds/", "current": section == .feeds],
         ]
+        let pageTitle = title.map { "\($0) · \(config.title)" } ?? config.title
+        let summary = description ?? config.description ?? config.tagline
         var context: [String: Any] = [
             "lang": config.language,
             "siteTitle": config.title,
-            "pageTitle": title.map { "\($0) · \(config.title)" } ?? config.title,
-            "canonical": config.baseURL.resolve(urlPath),
+            "pageTitle": pageTitle,
             "root": root,
             "feeds": feeds,
             "feedHref": root + "feed.xml",
+            "feedsHref": root + "feeds/",
+            "searchHref": root + "search/",
+            "searchIndexHref": root + "search/index.json",
             "nav": nav,
+            "isSearch": section == .search,
+            "og": ["type": ogType, "title": title ?? config.title, "siteName": config.title] as [String: Any],
         ]
+        if !absoluteRoot { context["canonical"] = config.baseURL.resolve(urlPath) }
         context["siteTagline"] = config.tagline
-        context["description"] = description ?? config.description ?? config.tagline
+        context["description"] = summary
         context["stylesheet"] = stylesheet.map { root + $0 }
+        context["script"] = script.map { root + $0 }
+        if math, katex {
+            context["katex"] = ["css": root + "assets/katex/katex.min.css", "js": root + "assets/katex/katex.min.js"]
+        }
         return context
     }
 }

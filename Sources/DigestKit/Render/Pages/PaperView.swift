@@ -5,27 +5,26 @@ enum PaperView {
     static let cardAuthorsShown = 3
 
     /// The card on day and topic pages. `number` is its place in the day's table of contents.
-    static func card(_ paper: Paper, rendered: RenderedPaper, number: Int?, root: String, showDay: Bool = false) -> [String: Any] {
-        var card = common(paper, root: root)
+    static func card(_ paper: Paper, rendered: RenderedPaper, number: Int?, root: String, config: SiteConfig) -> [String: Any] {
+        var card = common(paper, root: root, config: config)
         card["anchor"] = cardAnchor(paper)
+        card["titleHTML"] = rendered.title
         card["number"] = number
         card["authors"] = shortAuthors(paper.authors)
         card["highlights"] = listValue(rendered.highlights)
         card["summary"] = rendered.summary.map { $0.html(topLevel: 4, anchorPrefix: RenderedPaper.cardAnchorPrefix(paper)) }
-        if showDay {
-            card["day"] = ["date": paper.day.description, "label": paper.day.mediumLabel]
-        }
         return card
     }
 
     /// Values shared by the card and the paper page.
-    static func common(_ paper: Paper, root: String) -> [String: Any] {
+    static func common(_ paper: Paper, root: String, config: SiteConfig) -> [String: Any] {
         var values: [String: Any] = [
             "id": paper.id.description,
             "title": paper.title,
+            "topicSlugs": topicSlugs(paper),
             "href": root + "papers/\(paper.slug)/",
             "tags": paper.topics.map { name in
-                let topic = Topic(name: name)
+                let topic = Topic(name: name, configured: config.topics)
                 return ["name": name, "slug": topic.slug, "color": topic.colorIndex, "href": root + "topics/\(topic.slug)/"] as [String: Any]
             },
         ]
@@ -40,6 +39,9 @@ enum PaperView {
     }
 
     static func cardAnchor(_ paper: Paper) -> String { "paper-\(paper.slug)" }
+
+    /// The slugs of a paper's topics, space-separated, for the topic filter.
+    static func topicSlugs(_ paper: Paper) -> String { paper.topics.map { Topic(name: $0).slug }.joined(separator: " ") }
 
     /// "Alice Zhang, Bo Li, Chen Wei, … and 12 more" for long lists.
     static func shortAuthors(_ authors: [String]) -> String? {

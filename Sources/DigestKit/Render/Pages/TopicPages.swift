@@ -23,9 +23,10 @@ enum TopicPages {
     static func context(_ group: TopicGroup, digest: Digest, rendered: RenderedPapers, chrome: PageChrome) -> [String: Any] {
         let pagePath = Self.urlPath(group.topic)
         let root = PageChrome.root(for: pagePath)
+        let math = group.windowDays.contains { $0.papers.contains { rendered[$0].hasMath } }
         var context = chrome.context(
             urlPath: pagePath, title: group.topic.name,
-            description: "\(group.topic.name) papers in \(digest.config.title).", section: .topics, topicFeed: group.topic)
+            description: "\(group.topic.name) papers in \(digest.config.title).", section: .topics, topicFeed: group.topic, math: math)
         let windowDays = Set(digest.window.map(\.day))
         context["topic"] = ["name": group.topic.name, "slug": group.topic.slug, "feedHref": "feed.xml"] as [String: Any]
         context["windowCount"] = group.windowCount
@@ -35,7 +36,7 @@ enum TopicPages {
             [
                 "date": day.day.description, "label": day.day.longLabel,
                 "href": windowDays.contains(day.day) ? root + DayPage.urlPath(day.day) : root + "archive/",
-                "papers": day.papers.map { PaperView.card($0, rendered: rendered[$0], number: nil, root: root) },
+                "papers": day.papers.map { PaperView.card($0, rendered: rendered[$0], number: nil, root: root, config: digest.config) },
             ]
         }
         let older = group.papers.count - group.windowCount
@@ -44,6 +45,7 @@ enum TopicPages {
                 "count": older, "papers": PaperView.paperCount(older), "href": root + "archive/",
                 "list": group.papers.filter { !windowDays.contains($0.day) }.prefix(olderListLimit).map { paper -> [String: Any] in
                     ["title": paper.title, "href": root + "papers/\(paper.slug)/", "date": paper.day.description, "label": paper.day.mediumLabel]
+                        as [String: Any]
                 },
             ] as [String: Any]
         }

@@ -1,0 +1,45 @@
+/// One paper as every feed format shows it, computed once so RSS, Atom and JSON Feed agree.
+struct FeedEntry {
+    /// The paper's permanent page: link, RSS guid, Atom id and JSON Feed id.
+    var permalink: String
+    var title: String
+    var authors: [String]
+    var topics: [String]
+    /// When the paper entered the digest: its collection time, else the start of its day in the site's zone.
+    var date: Timestamp
+    /// When it appeared on arXiv, if known.
+    var published: Timestamp?
+    /// Authors, highlights and the summary as HTML.
+    var html: String
+    /// A one-line plain summary: the first highlight, else the start of the abstract.
+    var summary: String?
+
+    init(_ paper: Paper, rendered: RenderedPaper, config: SiteConfig) {
+        permalink = config.baseURL.resolve(PaperPage.urlPath(paper))
+        title = paper.title
+        authors = paper.authors
+        topics = paper.topics
+        date = paper.collectedAt ?? config.timeZone.startOfDay(paper.day)
+        published = paper.published
+        html = Self.html(paper, rendered: rendered)
+        summary = paper.highlights.first.map(Markdown.plainText) ?? paper.abstract.map { String($0.prefix(280)) }
+    }
+
+    /// The body shared by every format. Fragment links (footnotes) are made absolute, because
+    /// a feed reader resolves them against the feed, not the paper.
+    static func html(_ paper: Paper, rendered: RenderedPaper) -> String {
+        var html = ""
+        if let authors = PaperView.shortAuthors(paper.authors) {
+            html += "<p>" + HTMLText.escape(authors) + "</p>\n"
+        }
+        if !rendered.highlights.isEmpty {
+            html += "<ul>\n" + rendered.highlights.map { "<li>\($0)</li>\n" }.joined() + "</ul>\n"
+        }
+        if let summary = rendered.summary {
+            html += summary.html(topLevel: 3, anchorPrefix: "")
+        } else if let abstract = rendered.abstract {
+            html += "<p>" + abstract + "</p>\n"
+        }
+        return html
+    }
+}
