@@ -98,6 +98,9 @@ public struct XMLNode: @unchecked Sendable {
         return String(cString: prefix)
     }
 
+    /// The line the node starts on in the parsed document.
+    public var line: Int { Int(xmlGetLineNo(node)) }
+
     /// The text content of the node and its descendants.
     public var text: String {
         guard let content = xmlNodeGetContent(node) else { return "" }

@@ -14,6 +14,6 @@ struct DigestCommand: ParsableCommand {
             Documentation: README.md and docs/ in the Digest repository.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ImportCommand.self]
     )
 }

@@ -56,6 +56,21 @@ public enum FolderReader {
         return Layouts(templates: templates, assets: assets, skipped: templateListing.skipped + assetListing.skipped)
     }
 
+    /// A file that may be absent (nil); one that exists but cannot be read is an error.
+    public static func readOptional(_ path: String) throws(DigestError) -> SourceFile? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try readOrFail(path)
+    }
+
+    /// Input files for `digest import`, with their modification times.
+    public static func readInputs(_ paths: [String]) throws(DigestError) -> [ImportPipeline.Input] {
+        try paths.map { path throws(DigestError) in
+            let file = try readOrFail(path)
+            let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
+            return ImportPipeline.Input(file: file, modified: Timestamp(secondsSinceEpoch: Int64(modified.timeIntervalSince1970)))
+        }
+    }
+
     /// Where Debian's libjs-katex and fonts-katex put KaTeX.
     public static let debianKaTeX = "/usr/share/javascript/katex"
 
