@@ -40,8 +40,9 @@ public enum Pipeline {
     /// Builds the site. Throws `DiagnosticsError` (every content or layout problem) or `DigestError`.
     public static func build(_ options: Options, onWait: () -> Void = {}) throws -> Report {
         let content = try FolderReader.readContent(options.content)
-        let loaded = try ContentLoader.load(site: content.site, papers: content.papers, baseURLOverride: options.baseURL)
-        let digest = DigestBuilder.build(config: loaded.config, records: loaded.records, today: options.today)
+        let loaded = try ContentLoader.load(content, baseURLOverride: options.baseURL)
+        let digest = DigestBuilder.build(
+            config: loaded.config, records: loaded.records, runs: loaded.runs, pages: loaded.pages, today: options.today)
         let layouts = try FolderReader.readLayouts(options.layouts)
         let theme = try Theme(templates: layouts.templates, assets: layouts.assets, folder: options.layouts)
         let katexFolder = options.katex ?? (FolderReader.isDirectory(FolderReader.debianKaTeX) ? FolderReader.debianKaTeX : nil)
@@ -71,7 +72,7 @@ public enum Pipeline {
         var problems: [Diagnostic] = []
         var loaded: ContentLoader.Loaded?
         do {
-            loaded = try ContentLoader.load(site: content.site, papers: content.papers)
+            loaded = try ContentLoader.load(content)
         } catch {
             problems += error.diagnostics
         }

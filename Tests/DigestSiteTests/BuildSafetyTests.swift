@@ -227,4 +227,40 @@ import Testing
         #expect(throws: DigestError.self) { try site.build() }
         #expect(FileManager.default.contents(atPath: victim.path) == Data("untouched".utf8))
     }
+
+    @Test func aSiteWithoutRunsScoresOrPagesShowsNoneOfThem() throws {
+        let site = try TestSite([
+            "site.json": siteJSON(),
+            "papers/a.json": #"[{"id": "1", "title": "Plain", "authors": [], "date": "2026-11-20"}, {"id": "2", "title": "Also plain", "authors": [], "date": "2026-11-20"}]"#,
+        ])
+        defer { site.remove() }
+        try site.build()
+        let home = try site.html("index.html")
+        #expect(home.nodes("//details[@class='run-stats']").isEmpty)
+        #expect(home.nodes("//p[@class='figures']").first?.text.contains("last at") == false)
+        #expect(home.nodes("//nav[@class='site-nav']//a").map(\.text) == ["Today", "Topics", "Archive", "Feeds"])
+        #expect(home.nodes("//a[.='Subscribe']").isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: site.output + "/week/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: site.output + "/month"))
+    }
+
+    @Test func badRunsAndPagesAreReportedWithThePapersProblems() throws {
+        let site = try TestSite([
+            "site.json": siteJSON(),
+            "papers/a.json": #"[{"id": "1", "title": "", "authors": [], "date": "2026-11-20"}]"#,
+            "runs/r.json": #"{"date": "2026-11-20T08:00:00Z", "selected": -1}"#,
+        ])
+        defer { site.remove() }
+        try FileManager.default.createDirectory(atPath: site.content + "/pages", withIntermediateDirectories: true)
+        try Data([0x23, 0x20, 0xFF]).write(to: URL(fileURLWithPath: site.content + "/pages/bad.md"))
+        do {
+            try site.build()
+            Issue.record("the build should fail")
+        } catch let error as DiagnosticsError {
+            let text = error.diagnostics.map(\.description)
+            #expect(text.contains { $0.contains("papers/a.json:1:") && $0.contains("field \"title\"") })
+            #expect(text.contains { $0.contains("runs/r.json:1:") && $0.contains("field \"selected\": must be between 0") })
+            #expect(text.contains { $0.contains("pages/bad.md:1:3: error: invalid UTF-8 at byte offset 2") })
+        }
+    }
 }

@@ -218,6 +218,48 @@ import Testing
         #expect(home.nodes("//form[@role='search']").first?["action"] == "./search/")
     }
 
+    @Test func daysShowWhatTheCollectorDid() throws {
+        let home = try #require(try checker.document("index.html"))
+        let line = try #require(home.nodes("//details[@class='run-stats']/summary").first?.text)
+        #expect(line.contains(" on arXiv · ") && line.contains(" scanned · ") && line.contains("3 runs") && line.contains(" tokens · $"))
+        #expect(home.nodes("//table[@class='run-table']/tbody/tr").count == 3)
+        #expect(home.nodes("//p[@class='figures']").first?.text.contains("updated every 8h, last at 16:00 UTC") == true)
+        // The day's "selected" adds up the runs.
+        let selected = home.nodes("//table[@class='run-table']/tbody/tr/td[5]").compactMap { Int($0.text) }.reduce(0, +)
+        #expect(line.contains("\(selected) selected"))
+    }
+
+    @Test func markdownPagesAreInTheNavigationAndTheSitemap() throws {
+        let checker = try checker
+        let nav = try #require(checker.document("index.html")).nodes("//nav[@class='site-nav']//a")
+        #expect(nav.map(\.text) == ["Today", "Week", "Topics", "Archive", "Feeds", "About Gradient Notes", "Selection criteria"])
+        let criteria = try #require(checker.document("criteria/index.html"))
+        #expect(criteria.nodes("//h1").first?.text == "Selection criteria")
+        #expect(criteria.nodes("//nav[contains(@class,'toc')]//a").map(\.text) == ["The prompt", "Scores", "What is left out"])
+        #expect(criteria.nodes("//div[@class='prose']//table//tr").count == 5)
+        #expect(criteria.nodes("//a[@aria-current='page']").first?.text == "Selection criteria")
+        let sitemap = try site.xml("sitemap.xml").nodes("//s:loc", namespaces: ["s": "http://www.sitemaps.org/schemas/sitemap/0.9"]).map(\.text)
+        #expect(sitemap.contains(Self.baseURL + "about/") && sitemap.contains(Self.baseURL + "criteria/"))
+    }
+
+    @Test func theWeekPageListsTheMostUpvotedPapers() throws {
+        let checker = try checker
+        let week = try #require(checker.document("week/index.html"))
+        let items = week.nodes("//ol[@class='best-list']/li")
+        #expect(items.count == 20)
+        let votes = items.compactMap { item in item.nodes(".//span[contains(@class,'badge-upvotes')]").first.flatMap { Int($0.text.filter(\.isNumber)) } }
+        #expect(votes == votes.sorted(by: >))
+        // The archive links each month to its best papers.
+        let archive = try #require(checker.document("archive/index.html"))
+        #expect(archive.nodes("//section[@id='month-2026-11']/h2/a").first?["href"] == "../month/2026-11/")
+        #expect(checker.files["month/2026-11/index.html"] != nil)
+    }
+
+    @Test func theSubscribeLinkIsNextToTheFeeds() throws {
+        let home = try #require(try checker.document("index.html"))
+        #expect(home.nodes("//footer//a[.='Subscribe']").first?["href"] == "https://example.org/digest/subscribe")
+    }
+
     @Test func papersOlderThanTheWindowKeepTheirPageAndAreInTheArchive() throws {
         let checker = try checker
         let archive = try #require(checker.document("archive/index.html"))

@@ -1,6 +1,8 @@
 /// Arranges merged papers into days, the history window, the archive and topics. Pure.
 public enum DigestBuilder {
-    public static func build(config: SiteConfig, records: [Paper], today requestedToday: CalendarDay?) -> Digest {
+    public static func build(
+        config: SiteConfig, records: [Paper], runs: [Run] = [], pages: [SitePage] = [], today requestedToday: CalendarDay?
+    ) -> Digest {
         let names = TopicNames(configured: config.topics, inRecordOrder: records)
         let merged = PaperMerger.merge(records, topicNames: names)
         let today = requestedToday ?? merged.map(\.day).max()
@@ -8,7 +10,7 @@ public enum DigestBuilder {
             .sorted { ($1.day, $0.origin) < ($0.day, $1.origin) }  // newest day first, then collector order
 
         let topicOrder = orderTopics(published, configured: config.topics)
-        let days = groupByDay(published, topicOrder: topicOrder)
+        let days = groupByDay(published, topicOrder: topicOrder, sort: config.sort)
         let windowStart = today?.adding(days: 1 - config.historyDays)
         let window = days.filter { group in windowStart.map { group.day >= $0 } ?? false }
         let archive = days.filter { group in windowStart.map { group.day < $0 } ?? true }
@@ -18,12 +20,63 @@ public enum DigestBuilder {
             let windowPapers = carrying.filter { paper in windowStart.map { paper.day >= $0 } ?? false }
             return TopicGroup(
                 topic: topic,
-                windowDays: groupByDay(windowPapers, topicOrder: topicOrder),
+                windowDays: groupByDay(windowPapers, topicOrder: topicOrder, sort: config.sort),
                 papers: carrying)
         }
-        return Digest(
+        var digest = Digest(
             config: config, today: today, papers: published, days: days, window: window, archive: archive,
             topics: topics, unpublishedCount: merged.count - published.count)
+        let counted = runs.filter { run in today.map { run.day <= $0 } ?? false }
+        digest.stats = Dictionary(grouping: counted, by: \.day).mapValues(DayStats.init)
+        digest.lastRun = counted.map(\.time).max()
+        digest.pages = orderPages(pages, configured: config.pages)
+        if published.contains(where: { $0.upvotes != nil || $0.relevance != nil || $0.novelty != nil }) {
+            digest.week = best(window.flatMap(\.papers))
+            let byMonth = Dictionary(grouping: published, by: \.day.monthKey)
+            digest.months = byMonth.keys.sorted(by: >).map { key in
+                MonthBest(month: byMonth[key]!.map(\.day).min()!, papers: best(byMonth[key]!))
+            }
+        }
+        return digest
+    }
+
+    /// How many papers a week or month page shows.
+    static let bestCount = 20
+
+    /// The top papers: most upvoted, then highest score (relevance + novelty), then newest.
+    static func best(_ papers: [Paper]) -> [Paper] {
+        let ranked = papers.sorted { a, b in
+            let keyA = (a.upvotes ?? -1, score(a) ?? -1), keyB = (b.upvotes ?? -1, score(b) ?? -1)
+            if keyA != keyB { return keyA > keyB }
+            return (b.day, a.origin) < (a.day, b.origin)
+        }
+        return Array(ranked.prefix(bestCount))
+    }
+
+    static func score(_ paper: Paper) -> Int? {
+        paper.relevance == nil && paper.novelty == nil ? nil : (paper.relevance ?? 0) + (paper.novelty ?? 0)
+    }
+
+    /// Pages listed in `site.json` first, in its order, then the rest by name.
+    static func orderPages(_ pages: [SitePage], configured: [String]) -> [SitePage] {
+        let rank = Dictionary(configured.enumerated().map { (Slug.make($1, fallbackPrefix: "page"), $0) }, uniquingKeysWith: { first, _ in first })
+        return pages.sorted { (rank[$0.name] ?? .max, $0.name) < (rank[$1.name] ?? .max, $1.name) }
+    }
+
+    /// Papers of one topic group in the site's chosen order; ties keep the collector's order.
+    static func sorted(_ papers: [Paper], by order: PaperOrder) -> [Paper] {
+        switch order {
+        case .input: return papers
+        case .upvotes: return stableSorted(papers) { ($0.upvotes ?? -1) > ($1.upvotes ?? -1) }
+        case .score: return stableSorted(papers) { (score($0) ?? -1) > (score($1) ?? -1) }
+        case .title: return stableSorted(papers) { $0.title.lowercased() < $1.title.lowercased() }
+        }
+    }
+
+    /// A sort that keeps equal elements in their original order.
+    private static func stableSorted(_ papers: [Paper], by before: (Paper, Paper) -> Bool) -> [Paper] {
+        papers.enumerated().sorted { before($0.element, $1.element) || (!before($1.element, $0.element) && $0.offset < $1.offset) }
+            .map(\.element)
     }
 
     /// Topics from `site.json` first, in its order, then the rest alphabetically, `Other` last.
@@ -42,7 +95,7 @@ public enum DigestBuilder {
     }
 
     /// Groups papers (already newest day first, in collector order) by day.
-    static func groupByDay(_ papers: [Paper], topicOrder: [Topic]) -> [DayGroup] {
+    static func groupByDay(_ papers: [Paper], topicOrder: [Topic], sort: PaperOrder = .input) -> [DayGroup] {
         var groups: [DayGroup] = []
         for paper in papers {
             if groups.last?.day == paper.day {
@@ -57,7 +110,7 @@ public enum DigestBuilder {
             var byTopic: [String: [Paper]] = [:]
             for paper in groups[index].papers { byTopic[paper.primaryTopic, default: []].append(paper) }
             groups[index].sections = byTopic.keys.sorted { (rank[$0, default: .max], $0) < (rank[$1, default: .max], $1) }
-                .map { TopicSection(topic: topics[$0] ?? Topic(name: $0), papers: byTopic[$0]!) }
+                .map { TopicSection(topic: topics[$0] ?? Topic(name: $0), papers: sorted(byTopic[$0]!, by: sort)) }
         }
         return groups
     }

@@ -6,6 +6,10 @@ public enum FolderReader {
     public struct Content: Sendable {
         public var site: SourceFile
         public var papers: [SourceFile]
+        /// `runs/**/*.json`: collector run records.
+        public var runs: [SourceFile] = []
+        /// `pages/*.md`, each with its name (the file name without `.md`).
+        public var pages: [(name: String, file: SourceFile)] = []
         /// Symbolic links that lead outside the folder, which are never followed.
         public var skipped: [String]
     }
@@ -37,7 +41,17 @@ public enum FolderReader {
         let papersFolder = join(folder, "papers")
         let listing = try listFiles(papersFolder, withExtension: "json")
         let papers = try listing.files.map { relative throws(DigestError) in try readOrFail(join(papersFolder, relative)) }
-        return Content(site: SourceFile(path: sitePath, bytes: site), papers: papers, skipped: listing.skipped)
+        let runsFolder = join(folder, "runs")
+        let runListing = try listFiles(runsFolder, withExtension: "json")
+        let runs = try runListing.files.map { relative throws(DigestError) in try readOrFail(join(runsFolder, relative)) }
+        let pagesFolder = join(folder, "pages")
+        let pageListing = try listFiles(pagesFolder, withExtension: "md")
+        let pages = try pageListing.files.filter { !$0.contains("/") }.map { relative throws(DigestError) in
+            (name: String(relative.dropLast(3)), file: try readOrFail(join(pagesFolder, relative)))
+        }
+        return Content(
+            site: SourceFile(path: sitePath, bytes: site), papers: papers, runs: runs, pages: pages,
+            skipped: listing.skipped + runListing.skipped + pageListing.skipped)
     }
 
     public static func readLayouts(_ folder: String) throws(DigestError) -> Layouts {

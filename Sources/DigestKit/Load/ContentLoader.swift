@@ -3,10 +3,46 @@ public enum ContentLoader {
     public struct Loaded: Sendable {
         public var config: SiteConfig
         public var records: [Paper]
+        public var runs: [Run] = []
+        public var pages: [SitePage] = []
         /// Problems that do not stop a build (unknown settings).
         public var warnings: [Diagnostic]
         /// How many files the records came from.
         public var fileCount: Int
+    }
+
+    /// Reads `site.json` and every paper file, collecting every problem before failing.
+    /// Reads the whole content folder: settings, papers, runs and pages, reporting every problem at once.
+    public static func load(_ content: FolderReader.Content, baseURLOverride: BaseURL? = nil) throws(DiagnosticsError) -> Loaded {
+        var loaded: Loaded?
+        var diagnostics: [Diagnostic] = []
+        do {
+            loaded = try load(site: content.site, papers: content.papers, baseURLOverride: baseURLOverride)
+        } catch {
+            diagnostics += error.diagnostics
+        }
+        let timeZone = loaded?.config.timeZone ?? .utc
+        var runs: [Run] = []
+        for file in content.runs {
+            let (decoded, problems) = RunFileDecoder.decode(file, timeZone: timeZone)
+            runs += decoded
+            diagnostics += problems
+        }
+        var pages: [SitePage] = []
+        for (name, file) in content.pages {
+            let (page, problems) = PageFileDecoder.decode(file, name: name)
+            if let page { pages.append(page) }
+            diagnostics += problems
+        }
+        let names = Set(pages.map(\.name))
+        for name in loaded?.config.pages ?? [] where !names.contains(Slug.make(name, fallbackPrefix: "page")) {
+            diagnostics.append(Diagnostic(.warning, file: content.site.path, field: "pages", message: "lists \"\(name)\", but there is no pages/\(name).md"))
+        }
+        guard var loaded, !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticsError(diagnostics) }
+        loaded.runs = runs
+        loaded.pages = pages
+        loaded.warnings += diagnostics
+        return loaded
     }
 
     /// Reads `site.json` and every paper file, collecting every problem before failing.

@@ -211,6 +211,14 @@ public enum URLPolicy {
         return !url.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" }
     }
 
+    /// A path within the site (`../criteria/`, `#scores`): no scheme, no `//` host, no backslash.
+    public static func isRelativeLink(_ url: String) -> Bool {
+        guard let first = url.unicodeScalars.first, first != "/" || !url.hasPrefix("//") else { return false }
+        let beforePath = url.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return !beforePath.contains(":") && !url.hasPrefix("//")
+            && !url.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" }
+    }
+
     /// Links inside Markdown: web URLs and `mailto:`.
     public static func isAllowedLink(_ url: String) -> Bool {
         if isSafeWebURL(url) { return true }

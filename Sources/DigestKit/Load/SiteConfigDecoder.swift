@@ -2,7 +2,7 @@
 enum SiteConfigDecoder {
     static let knownKeys: Set<String> = [
         "title", "tagline", "description", "baseURL", "language", "timeZone",
-        "historyDays", "updateEvery", "feedItems", "topics",
+        "historyDays", "updateEvery", "feedItems", "topics", "sort", "pages", "subscribeURL",
     ]
 
     /// `baseURLOverride` (from `--base-url`) replaces the file's `baseURL`, which may then be absent.
@@ -51,6 +51,16 @@ enum SiteConfigDecoder {
         config.updateEvery = reader.string("updateEvery", singleLine: true)
         config.feedItems = reader.integer("feedItems", in: 1...10_000) ?? config.feedItems
         config.topics = reader.stringArray("topics") ?? []
+        if let sort = reader.string("sort", singleLine: true) {
+            if let order = PaperOrder(rawValue: sort) {
+                config.sort = order
+            } else {
+                let choices = PaperOrder.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                reader.fail(at: json["sort"]!.value.offset, field: "sort", "must be one of \(choices), found \"\(sort.prefix(40))\"")
+            }
+        }
+        config.pages = reader.stringArray("pages") ?? []
+        config.subscribeURL = reader.url("subscribeURL")
         let failed = reader.diagnostics.contains { $0.severity == .error }
         return (failed ? nil : config, PaperFileDecoder.located(reader.diagnostics, in: file))
     }

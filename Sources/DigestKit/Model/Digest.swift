@@ -15,6 +15,23 @@ public struct Digest: Sendable {
     public var topics: [TopicGroup]
     /// Papers dated after today, left out of this build.
     public var unpublishedCount: Int
+    /// The collector's runs added up per day (only days with runs).
+    public var stats: [CalendarDay: DayStats] = [:]
+    /// The time of the latest run up to today.
+    public var lastRun: Timestamp?
+    /// Markdown pages, in the navigation's order.
+    public var pages: [SitePage] = []
+    /// The window's best papers (`week/`), empty when no paper has upvotes or scores.
+    public var week: [Paper] = []
+    /// Each month's best papers (`month/YYYY-MM/`), newest month first; empty like `week`.
+    public var months: [MonthBest] = []
+}
+
+/// The best papers of one month.
+public struct MonthBest: Sendable {
+    /// Any day of the month (the first with papers); `monthKey` names it.
+    public var month: CalendarDay
+    public var papers: [Paper]
 }
 
 /// The papers of one day, and the same papers grouped by primary topic.

@@ -14,11 +14,29 @@ public struct SiteConfig: Sendable {
     public var feedItems: Int = 50
     /// Preferred order of topic names; topics not listed follow alphabetically.
     public var topics: [String] = []
+    /// How papers are ordered within each topic group of a day.
+    public var sort: PaperOrder = .input
+    /// The order of the Markdown pages (`Content/pages/*.md`) in the navigation, by name.
+    public var pages: [String] = []
+    /// A newsletter or other subscription page, linked next to the feeds when set.
+    public var subscribeURL: String?
 
     public init(title: String, baseURL: BaseURL) {
         self.title = title
         self.baseURL = baseURL
     }
+}
+
+/// How papers are ordered within a day's topic groups.
+public enum PaperOrder: String, Sendable, CaseIterable {
+    /// As the collector listed them.
+    case input
+    /// Most upvoted first.
+    case upvotes
+    /// Highest relevance + novelty first.
+    case score
+    /// Alphabetically by title.
+    case title
 }
 
 /// The absolute URL the site is published at, always ending in `/`.

@@ -6,6 +6,7 @@
 public struct SitePlan: Sendable {
     public enum Kind: Sendable {
         case home, day(Int), topics, topic(Int), topicFeed(Int), paper(Int), archive, feeds, search, searchIndex
+        case page(Int), week, month(Int)
         case rss, atom, jsonFeed, daily, sitemap, notFound, asset(Int), katex(Int)
     }
 
@@ -28,8 +29,10 @@ public struct SitePlan: Sendable {
         let versioned = { (name: String) in
             theme.assets.first { $0.path == name }.map { "assets/\(name)?v=\(StableHash.hex(bytes: $0.bytes))" }
         }
-        let chrome = PageChrome(
+        var chrome = PageChrome(
             config: digest.config, stylesheet: versioned("style.css"), script: versioned("digest.js"), katex: !katex.isEmpty)
+        chrome.pages = digest.pages.map { ($0.name, $0.title) }
+        chrome.hasWeek = !digest.week.isEmpty
         context = PageContext(digest: digest, chrome: chrome)
 
         var entries: [Entry] = [Entry(path: "index.html", kind: .home)]
@@ -43,6 +46,13 @@ public struct SitePlan: Sendable {
         }
         for (index, paper) in digest.papers.enumerated() {
             entries.append(Entry(path: PaperPage.urlPath(paper) + "index.html", kind: .paper(index)))
+        }
+        for (index, page) in digest.pages.enumerated() {
+            entries.append(Entry(path: MarkdownPage.urlPath(page) + "index.html", kind: .page(index)))
+        }
+        if !digest.week.isEmpty { entries.append(Entry(path: BestPage.weekPath + "index.html", kind: .week)) }
+        for (index, month) in digest.months.enumerated() {
+            entries.append(Entry(path: BestPage.monthPath(month) + "index.html", kind: .month(index)))
         }
         entries += [
             Entry(path: "archive/index.html", kind: .archive),
@@ -87,6 +97,9 @@ public struct SitePlan: Sendable {
         case .feeds: return page("feeds", FeedsPage.context(digest: digest, chrome: context.chrome))
         case .search: return page("search", SearchPage.context(digest: digest, chrome: context.chrome))
         case .notFound: return page("404", context.notFound())
+        case .page(let index): return page("page", MarkdownPage.context(digest.pages[index], chrome: context.chrome))
+        case .week: return page("best", BestPage.weekContext(digest: digest, chrome: context.chrome))
+        case .month(let index): return page("best", BestPage.monthContext(digest.months[index], digest: digest, chrome: context.chrome))
         case .searchIndex: return JSONOutput.encode(SearchIndex.build(digest))
         case .rss:
             let channel = RSSFeed.Channel(
@@ -129,6 +142,9 @@ public struct SitePlan: Sendable {
         entries += digest.topics.map { Sitemap.Entry(path: TopicPages.urlPath($0.topic), lastModified: $0.papers.first?.day) }
         entries += digest.papers.map { Sitemap.Entry(path: PaperPage.urlPath($0), lastModified: $0.day) }
         entries.append(Sitemap.Entry(path: ArchivePage.urlPath, lastModified: digest.archive.first?.day))
+        entries += digest.pages.map { Sitemap.Entry(path: MarkdownPage.urlPath($0), lastModified: nil) }
+        if !digest.week.isEmpty { entries.append(Sitemap.Entry(path: BestPage.weekPath, lastModified: digest.today)) }
+        entries += digest.months.map { Sitemap.Entry(path: BestPage.monthPath($0), lastModified: $0.papers.map(\.day).max()) }
         entries.append(Sitemap.Entry(path: FeedsPage.urlPath, lastModified: digest.today))
         entries.append(Sitemap.Entry(path: SearchPage.urlPath, lastModified: digest.today))
         return entries

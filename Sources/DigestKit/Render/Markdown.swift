@@ -12,10 +12,12 @@ public enum Markdown {
     /// Renders a document, giving its headings unique, readable ids (avoiding `reservedIDs`).
     /// TeX math (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`) is taken out before cmark sees it and put
     /// back untouched as `<code class="math …">`, so `_` and `*` inside it stay TeX.
-    public static func render(_ source: String, reservedIDs: Set<String> = []) -> RenderedMarkdown {
+    /// `relativeLinks` also keeps links without a scheme (`../criteria/`), for pages the site's
+    /// owner writes; summaries from collectors never get them.
+    public static func render(_ source: String, reservedIDs: Set<String> = [], relativeLinks: Bool = false) -> RenderedMarkdown {
         let (protected, math, key) = MathSpans.protect(source)
         return withDocument(protected) { document, extensions in
-            let headings = prepare(document, reservedIDs: reservedIDs, math: math, key: key)
+            let headings = prepare(document, reservedIDs: reservedIDs, math: math, key: key, relativeLinks: relativeLinks)
             let html = HTMLRewriter.addingHeadingIDs(renderHTML(document, extensions: extensions), ids: headings.map(\.id))
             return RenderedMarkdown(html: MathSpans.restore(html, spans: math, key: key), headings: headings, hasMath: !math.isEmpty)
         }
@@ -101,7 +103,7 @@ public enum Markdown {
 
     /// Removes unsafe links and images and collects the headings outside footnotes, in order.
     private static func prepare(
-        _ document: OpaquePointer, reservedIDs: Set<String>, math: [MathSpans.Span], key: String
+        _ document: OpaquePointer, reservedIDs: Set<String>, math: [MathSpans.Span], key: String, relativeLinks: Bool = false
     ) -> [RenderedMarkdown.Heading] {
         var unsafe: [OpaquePointer] = []
         var headingNodes: [OpaquePointer] = []
@@ -118,7 +120,9 @@ public enum Markdown {
             guard event == CMARK_EVENT_ENTER else { continue }
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                let allowed = type == CMARK_NODE_LINK ? URLPolicy.isAllowedLink(url) : URLPolicy.isSafeWebURL(url)
+                let allowed = type == CMARK_NODE_LINK
+                    ? URLPolicy.isAllowedLink(url) || (relativeLinks && URLPolicy.isRelativeLink(url))
+                    : URLPolicy.isSafeWebURL(url)
                 if !allowed { unsafe.append(node) }
             } else if type == CMARK_NODE_HEADING, footnoteDepth == 0 {
                 headingNodes.append(node)

@@ -7,7 +7,7 @@ import Mustache
 /// (rendered Markdown) are meant for `{{{name}}}`.
 public struct Theme: Sendable {
     /// Templates every layout folder must have, one per kind of page.
-    public static let requiredTemplates = ["base", "day", "topic", "topics", "paper", "archive", "feeds", "search", "404"]
+    public static let requiredTemplates = ["base", "day", "topic", "topics", "paper", "archive", "feeds", "search", "page", "best", "404"]
 
     private let library: MustacheLibrary
     /// Files under `assets/`, by path relative to it, in path order.

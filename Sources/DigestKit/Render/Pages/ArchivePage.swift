@@ -12,8 +12,12 @@ enum ArchivePage {
         var currentKey: String?
         var days: [[String: Any]] = []
         var label = ""
+        let bestMonths = Set(digest.months.map(\.month.monthKey))
         func flush() {
-            if let key = currentKey { months.append(["label": label, "anchor": "month-\(key)", "days": days]) }
+            guard let key = currentKey else { return }
+            var month: [String: Any] = ["label": label, "anchor": "month-\(key)", "days": days]
+            if bestMonths.contains(key) { month["bestHref"] = root + "month/\(key)/" }
+            months.append(month)
         }
         for group in digest.archive {
             if group.day.monthKey != currentKey {

@@ -12,7 +12,15 @@ enum DayPage {
             urlPath: pagePath, title: title, description: nil, section: isHome ? .today : .none, math: math)
 
         context["isHome"] = isHome
-        context["figures"] = figures(group, isHome: isHome, digest: digest)
+        var figures = figures(group, isHome: isHome, digest: digest)
+        // The time of the last run belongs to the latest digest, the one readers check for news.
+        if group?.day == digest.window.first?.day, let last = digest.lastRun {
+            figures["lastRun"] = Format.time(last, in: digest.config.timeZone)
+        }
+        context["figures"] = figures
+        if let day = group?.day, let stats = digest.stats[day] {
+            context["stats"] = RunsView.context(stats, timeZone: digest.config.timeZone)
+        }
         context["history"] = history(current: group?.day, digest: digest, root: root)
         guard let group else {
             context["empty"] = true

@@ -1,7 +1,7 @@
 /// What every page shares: the site's identity, navigation, feeds, search, scripts and the
 /// relative way back to the site root.
 struct PageChrome: Sendable {
-    enum Section: String { case today, topics, archive, feeds, search, none }
+    enum Section: Equatable { case today, topics, archive, feeds, search, week, page(String), none }
 
     let config: SiteConfig
     /// `assets/style.css?v=…` when the layouts have a stylesheet.
@@ -10,6 +10,10 @@ struct PageChrome: Sendable {
     let script: String?
     /// Whether KaTeX was copied into `assets/katex/`, so pages with math can load it.
     let katex: Bool
+    /// Markdown pages for the navigation: (folder name, title).
+    var pages: [(name: String, title: String)] = []
+    /// Whether there is a week page to link to.
+    var hasWeek = false
 
     /// The relative path from a page at `urlPath` (`days/2026-11-20/`) to the site root (`../../`).
     static func root(for urlPath: String) -> String {
@@ -34,12 +38,14 @@ struct PageChrome: Sendable {
         if let topic = topicFeed {
             feeds.append(["title": "\(config.title): \(topic.name)", "href": root + "topics/\(topic.slug)/feed.xml", "type": "application/rss+xml"])
         }
-        let nav: [[String: Any]] = [
-            ["label": "Today", "href": root, "current": section == .today],
+        var nav: [[String: Any]] = [["label": "Today", "href": root, "current": section == .today]]
+        if hasWeek { nav.append(["label": "Week", "href": root + "week/", "current": section == .week]) }
+        nav += [
             ["label": "Topics", "href": root + "topics/", "current": section == .topics],
             ["label": "Archive", "href": root + "archive/", "current": section == .archive],
             ["label": "Feeds", "href": root + "feeds/", "current": section == .feeds],
         ]
+        nav += pages.map { ["label": $0.title, "href": root + $0.name + "/", "current": section == .page($0.name)] }
         let pageTitle = title.map { "\($0) · \(config.title)" } ?? config.title
         let summary = description ?? config.description ?? config.tagline
         var context: [String: Any] = [
@@ -58,6 +64,7 @@ struct PageChrome: Sendable {
         ]
         if !absoluteRoot { context["canonical"] = config.baseURL.resolve(urlPath) }
         context["siteTagline"] = config.tagline
+        context["subscribeURL"] = config.subscribeURL
         context["description"] = summary
         context["stylesheet"] = stylesheet.map { root + $0 }
         context["script"] = script.map { root + $0 }

@@ -1,0 +1,58 @@
+/// A page written in Markdown (`Content/pages/<name>.md`) at `<name>/`.
+enum MarkdownPage {
+    static func urlPath(_ page: SitePage) -> String { page.name + "/" }
+
+    static func context(_ page: SitePage, chrome: PageChrome) -> [String: Any] {
+        let rendered = Markdown.render(page.markdown, reservedIDs: RenderedPaper.reservedIDs, relativeLinks: true)
+        var context = chrome.context(
+            urlPath: urlPath(page), title: page.title, description: nil, section: .page(page.name), math: rendered.hasMath)
+        context["page"] = [
+            "title": page.title,
+            "html": rendered.html(topLevel: 2, anchorPrefix: ""),
+            "toc": PaperView.listValue(PaperPage.tableOfContents(rendered.headings)) as Any,
+        ]
+        return context
+    }
+}
+
+/// `week/` and `month/YYYY-MM/`: the best papers of the window and of each month.
+enum BestPage {
+    static let weekPath = "week/"
+    static func monthPath(_ month: MonthBest) -> String { "month/\(month.month.monthKey)/" }
+
+    static func weekContext(digest: Digest, chrome: PageChrome) -> [String: Any] {
+        let days = digest.config.historyDays
+        var context = chrome.context(
+            urlPath: weekPath, title: "The week’s best", description: "The most upvoted and best-scored papers of the last \(days) days.",
+            section: .week, math: digest.week.contains { MathSpans.containsMath($0.title) })
+        context["best"] = values(digest.week, heading: "The week’s best", lede: "The last \(days) days", root: "../", digest: digest)
+        return context
+    }
+
+    static func monthContext(_ month: MonthBest, digest: Digest, chrome: PageChrome) -> [String: Any] {
+        var context = chrome.context(
+            urlPath: monthPath(month), title: "Best of \(month.month.monthLabel)",
+            description: "The most upvoted and best-scored papers of \(month.month.monthLabel).", section: .archive,
+            math: month.papers.contains { MathSpans.containsMath($0.title) })
+        context["best"] = values(month.papers, heading: "Best of \(month.month.monthLabel)", lede: month.month.monthLabel, root: "../../", digest: digest)
+        return context
+    }
+
+    private static func values(_ papers: [Paper], heading: String, lede: String, root: String, digest: Digest) -> [String: Any] {
+        let windowDays = Set(digest.window.map(\.day))
+        let byUpvotes = papers.contains { $0.upvotes != nil }
+        return [
+            "heading": heading, "lede": lede,
+            "ranking": byUpvotes ? "Ranked by upvotes, then by relevance + novelty." : "Ranked by relevance + novelty.",
+            "papers": papers.enumerated().map { index, paper -> [String: Any] in
+                var values = PaperView.common(paper, root: root, config: digest.config)
+                values["rank"] = index + 1
+                values["titleHTML"] = MathSpans.html(paper.title)
+                values["authors"] = PaperView.shortAuthors(paper.authors)
+                values["score"] = DigestBuilder.score(paper)
+                values["day"] = PaperPage.dayLink(paper.day, anchor: PaperView.cardAnchor(paper), root: root, windowDays: windowDays)
+                return values
+            },
+        ]
+    }
+}
