@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C libraries from Debian's -dev packages (see Makefile `deps`).
@@ -41,17 +42,23 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The preview server: the only module that talks to the HTTP library.
+        .target(
+            name: "DigestServe",
+            dependencies: ["DigestKit", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         // The command line: argument parsing, exit codes and messages, nothing else.
         .executableTarget(
             name: "digest",
             dependencies: [
                 "DigestKit",
+                "DigestServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "DigestKitTests", dependencies: ["DigestKit", "DigestXML"]),
         // Whole builds of small sites and of the sample site; also runs the `digest` binary.
-        .testTarget(name: "DigestSiteTests", dependencies: ["DigestKit", "DigestXML", "digest"]),
+        .testTarget(name: "DigestSiteTests", dependencies: ["DigestKit", "DigestXML", "DigestServe", "digest"]),
     ]
 )
 

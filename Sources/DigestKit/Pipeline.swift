@@ -39,6 +39,37 @@ public enum Pipeline {
 
     /// Builds the site. Throws `DiagnosticsError` (every content or layout problem) or `DigestError`.
     public static func build(_ options: Options, onWait: () -> Void = {}) throws -> Report {
+        let prepared = try prepare(options)
+        let writer = SiteWriter(output: options.output, protected: [options.content, options.layouts], force: options.force)
+        let written = try writer.write(prepared.plan, onWait: onWait)
+        return prepared.report(files: written.files, bytes: written.bytes)
+    }
+
+    /// Renders every file of the site into memory without writing anything (for `digest serve`).
+    public static func render(_ options: Options) throws -> (report: Report, files: [OutputFile]) {
+        let prepared = try prepare(options)
+        let files = prepared.plan.renderAll()
+        return (prepared.report(files: files.count, bytes: files.reduce(0) { $0 + $1.bytes.count }), files)
+    }
+
+    /// Everything up to rendering: read, load, group, plan.
+    private struct Prepared {
+        var plan: SitePlan
+        var katex: Bool
+        var warnings: [Diagnostic]
+
+        func report(files: Int, bytes: Int) -> Report {
+            let digest = plan.digest
+            let feedNames: Set<Substring> = ["feed.xml", "atom.xml", "feed.json", "daily.xml"]
+            return Report(
+                pages: plan.entries.filter { $0.path.hasSuffix(".html") }.count,
+                feeds: plan.entries.filter { feedNames.contains($0.path.split(separator: "/").last!) }.count,
+                files: files, bytes: bytes, papers: digest.papers.count, days: digest.days.count, topics: digest.topics.count,
+                today: digest.today, unpublished: digest.unpublishedCount, katex: katex, warnings: warnings)
+        }
+    }
+
+    private static func prepare(_ options: Options) throws -> Prepared {
         let content = try FolderReader.readContent(options.content)
         let loaded = try ContentLoader.load(content, baseURLOverride: options.baseURL)
         let digest = DigestBuilder.build(
@@ -48,15 +79,8 @@ public enum Pipeline {
         let katexFolder = options.katex ?? (FolderReader.isDirectory(FolderReader.debianKaTeX) ? FolderReader.debianKaTeX : nil)
         let katex = try katexFolder.map { folder throws(DigestError) in try FolderReader.readKaTeX(folder) } ?? []
         let plan = SitePlan(digest: digest, theme: theme, katex: katex)
-        let writer = SiteWriter(output: options.output, protected: [options.content, options.layouts], force: options.force)
-        let written = try writer.write(plan, onWait: onWait)
         let skipped = FolderReader.skippedWarnings(content.skipped + layouts.skipped)
-        return Report(
-            pages: plan.entries.filter { $0.path.hasSuffix(".html") }.count,
-            feeds: plan.entries.filter { ["feed.xml", "atom.xml", "feed.json", "daily.xml"].contains(String($0.path.split(separator: "/").last!)) }.count,
-            files: written.files, bytes: written.bytes, papers: digest.papers.count, days: digest.days.count,
-            topics: digest.topics.count, today: digest.today, unpublished: digest.unpublishedCount, katex: !katex.isEmpty,
-            warnings: loaded.warnings + skipped)
+        return Prepared(plan: plan, katex: !katex.isEmpty, warnings: loaded.warnings + skipped)
     }
 
     public struct CheckReport: Sendable {

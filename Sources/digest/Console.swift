@@ -4,8 +4,9 @@ import Foundation
 
 /// Messages: results on standard output, problems on standard error.
 enum Console {
+    /// Unbuffered, so a long-running `digest serve` shows its lines at once even in a pipe.
     static func out(_ line: String) {
-        print(line)
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     static func error(_ line: String) {

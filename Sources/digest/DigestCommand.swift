@@ -2,7 +2,7 @@ import ArgumentParser
 import DigestKit
 
 @main
-struct DigestCommand: ParsableCommand {
+struct DigestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
         abstract: "Build a static paper-digest website from JSON paper records.",
@@ -14,6 +14,6 @@ struct DigestCommand: ParsableCommand {
             Documentation: README.md and docs/ in the Digest repository.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, ImportCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ImportCommand.self, ServeCommand.self]
     )
 }
