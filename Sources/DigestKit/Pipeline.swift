@@ -35,19 +35,23 @@ public enum Pipeline {
         /// Whether KaTeX was copied, so math is typeset in the browser.
         public var katex: Bool
         public var warnings: [Diagnostic]
+        /// Pages spliced into skeletons of their shape, and pages the template engine rendered.
+        public var templatePages: (spliced: Int, rendered: Int) = (0, 0)
     }
 
     /// Builds the site. Throws `DiagnosticsError` (every content or layout problem) or `DigestError`.
-    public static func build(_ options: Options, onWait: () -> Void = {}) throws -> Report {
-        let prepared = try prepare(options)
+    /// `monitor` follows the phases and the files written, for progress display and timings.
+    public static func build(_ options: Options, monitor: BuildMonitor = BuildMonitor(), onWait: () -> Void = {}) throws -> Report {
+        let prepared = try prepare(options, monitor: monitor)
         let writer = SiteWriter(output: options.output, protected: [options.content, options.layouts], force: options.force)
-        let written = try writer.write(prepared.plan, onWait: onWait)
+        let written = try writer.write(prepared.plan, monitor: monitor, onWait: onWait)
+        monitor.end()
         return prepared.report(files: written.files, bytes: written.bytes)
     }
 
     /// Renders every file of the site into memory without writing anything (for `digest serve`).
     public static func render(_ options: Options) throws -> (report: Report, files: [OutputFile]) {
-        let prepared = try prepare(options)
+        let prepared = try prepare(options, monitor: BuildMonitor())
         let files = prepared.plan.renderAll()
         return (prepared.report(files: files.count, bytes: files.reduce(0) { $0 + $1.bytes.count }), files)
     }
@@ -61,19 +65,25 @@ public enum Pipeline {
         func report(files: Int, bytes: Int) -> Report {
             let digest = plan.digest
             let feedNames: Set<Substring> = ["feed.xml", "atom.xml", "feed.json", "daily.xml"]
-            return Report(
+            var report = Report(
                 pages: plan.entries.filter { $0.path.hasSuffix(".html") }.count,
                 feeds: plan.entries.filter { feedNames.contains($0.path.split(separator: "/").last!) }.count,
                 files: files, bytes: bytes, papers: digest.papers.count, days: digest.days.count, topics: digest.topics.count,
                 today: digest.today, unpublished: digest.unpublishedCount, katex: katex, warnings: warnings)
+            report.templatePages = plan.theme.renderCounts
+            return report
         }
     }
 
-    private static func prepare(_ options: Options) throws -> Prepared {
+    private static func prepare(_ options: Options, monitor: BuildMonitor) throws -> Prepared {
+        monitor.begin(.reading)
         let content = try FolderReader.readContent(options.content)
+        monitor.begin(.loading, total: content.papers.count)
         let loaded = try ContentLoader.load(content, baseURLOverride: options.baseURL)
+        monitor.begin(.grouping)
         let digest = DigestBuilder.build(
             config: loaded.config, records: loaded.records, runs: loaded.runs, pages: loaded.pages, today: options.today)
+        monitor.begin(.planning)
         let layouts = try FolderReader.readLayouts(options.layouts)
         let theme = try Theme(templates: layouts.templates, assets: layouts.assets, folder: options.layouts)
         let katexFolder = options.katex ?? (FolderReader.isDirectory(FolderReader.debianKaTeX) ? FolderReader.debianKaTeX : nil)

@@ -44,6 +44,12 @@ struct BuildCommand: ParsableCommand {
                 + "folder, the current folder, your home folder or /."))
     var force = false
 
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Print how long each phase of the build took.")
+    var timings = false
+
     func validate() throws {
         if let baseURL, BaseURL(baseURL) == nil {
             throw ValidationError("--base-url must be an absolute http or https URL such as https://example.org/digest/")
@@ -65,11 +71,23 @@ struct BuildCommand: ParsableCommand {
 
         let clock = ContinuousClock()
         let start = clock.now
-        let report = try Console.reportingFailures(keeping: output) {
-            try Pipeline.build(options) { Console.error("another build is writing to \(output); waiting for it to finish…") }
+        let monitor = BuildMonitor()
+        let progress = quiet ? nil : ProgressLine(monitor: monitor)
+        let report = try Console.reportingFailures(keeping: output, before: { progress?.stop() }) {
+            try Pipeline.build(options, monitor: monitor) {
+                progress?.stop()
+                Console.error("another build is writing to \(output); waiting for it to finish…")
+            }
         }
+        progress?.stop()
         let elapsed = clock.now - start
 
+        if timings {
+            for (phase, duration) in monitor.timings { Console.error("\(phase.rawValue): \(Console.seconds(duration))") }
+            let pages = report.templatePages
+            Console.error("Templates: \(pages.spliced) pages spliced into skeletons, \(pages.rendered) rendered by the template engine")
+        }
+        guard !quiet else { return }
         for warning in report.warnings { Console.error(warning.description) }
         if report.unpublished > 0, let today = report.today {
             Console.error("note: \(report.unpublished) paper(s) dated after \(today) were left out; pass --today to include them")

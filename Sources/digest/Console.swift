@@ -14,16 +14,19 @@ enum Console {
     }
 
     /// Runs `body`; on failure prints every problem, a one-line verdict, and exits with status 1.
-    static func reportingFailures<T>(keeping output: String?, _ body: () throws -> T) throws -> T {
+    /// `before` runs first when there is a failure to report (to clear a progress line).
+    static func reportingFailures<T>(keeping output: String?, before: () -> Void = {}, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let failure as DiagnosticsError {
+            before()
             for diagnostic in failure.diagnostics { error(diagnostic.description) }
             let errors = failure.diagnostics.filter { $0.severity == .error }.count
             let untouched = output.map { "; \($0)/ was not changed" } ?? ""
             error("\(errors) error\(errors == 1 ? "" : "s") found\(untouched)")
             throw ExitCode.failure
         } catch let failure as DigestError {
+            before()
             let untouched = output.map { " (\($0)/ was not changed)" } ?? ""
             error("error: \(failure.message)\(untouched)")
             throw ExitCode.failure

@@ -26,6 +26,7 @@ public enum DigestBuilder {
         var digest = Digest(
             config: config, today: today, papers: published, days: days, window: window, archive: archive,
             topics: topics, unpublishedCount: merged.count - published.count)
+        digest.topicsByName = Dictionary(topicOrder.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let counted = runs.filter { run in today.map { run.day <= $0 } ?? false }
         digest.stats = Dictionary(grouping: counted, by: \.day).mapValues(DayStats.init)
         digest.lastRun = counted.map(\.time).max()

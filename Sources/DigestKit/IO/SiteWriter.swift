@@ -31,7 +31,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// Renders and writes every entry of the plan. `onWait` is called if another build holds the output.
-    public func write(_ plan: SitePlan, onWait: () -> Void = {}) throws(DigestError) -> Result {
+    public func write(_ plan: SitePlan, monitor: BuildMonitor = BuildMonitor(), onWait: () -> Void = {}) throws(DigestError) -> Result {
         let target = try resolve()
         // Lock first: what is checked below must still be true when the folders are swapped.
         let lock = try OutputLock(path: target.parent + "/." + target.name + ".lock", onWait: onWait)
@@ -46,7 +46,9 @@ public struct SiteWriter: Sendable {
         do {
             // The marker goes in first, so a staging folder left by a killed build is known to be ours.
             try writeFile(staging + "/" + Self.markerName, Array(Self.markerText.utf8))
-            let result = try writeFiles(plan, into: staging)
+            monitor.begin(.rendering, total: plan.entries.count)
+            let result = try writeFiles(plan, into: staging, monitor: monitor)
+            monitor.begin(.finishing)
             try check(target)
             try swapIn(staging, as: target)
             return result
@@ -153,7 +155,7 @@ public struct SiteWriter: Sendable {
 
     // MARK: Writing
 
-    private func writeFiles(_ plan: SitePlan, into folder: String) throws(DigestError) -> Result {
+    private func writeFiles(_ plan: SitePlan, into folder: String, monitor: BuildMonitor) throws(DigestError) -> Result {
         var seen = Set<String>()
         var directories = Set<String>()
         for entry in plan.entries {
@@ -178,6 +180,7 @@ public struct SiteWriter: Sendable {
             } catch {
                 failure.record(error)
             }
+            monitor.advance()
             return file.bytes.count
         }
         if let error = failure.error { throw error }

@@ -13,6 +13,8 @@ public struct Digest: Sendable {
     public var archive: [DayGroup]
     /// Every topic of a published paper, in the site's topic order.
     public var topics: [TopicGroup]
+    /// The same topics by name, for pages that show a paper's tags.
+    public var topicsByName: [String: Topic] = [:]
     /// Papers dated after today, left out of this build.
     public var unpublishedCount: Int
     /// The collector's runs added up per day (only days with runs).
@@ -25,6 +27,11 @@ public struct Digest: Sendable {
     public var week: [Paper] = []
     /// Each month's best papers (`month/YYYY-MM/`), newest month first; empty like `week`.
     public var months: [MonthBest] = []
+
+    /// The topic a paper names (every published paper's topics are in `topics`).
+    public func topic(named name: String) -> Topic {
+        topicsByName[name] ?? Topic(name: name, configured: config.topics)
+    }
 }
 
 /// The best papers of one month.

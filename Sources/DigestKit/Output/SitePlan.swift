@@ -17,7 +17,7 @@ public struct SitePlan: Sendable {
 
     public let entries: [Entry]
     public let digest: Digest
-    private let theme: Theme
+    public let theme: Theme
     private let katex: [SourceFile]
     private let context: PageContext
 
@@ -100,7 +100,7 @@ public struct SitePlan: Sendable {
         case .page(let index): return page("page", MarkdownPage.context(digest.pages[index], chrome: context.chrome))
         case .week: return page("best", BestPage.weekContext(digest: digest, chrome: context.chrome))
         case .month(let index): return page("best", BestPage.monthContext(digest.months[index], digest: digest, chrome: context.chrome))
-        case .searchIndex: return JSONOutput.encode(SearchIndex.build(digest))
+        case .searchIndex: return SearchIndex.build(digest).json()
         case .rss:
             let channel = RSSFeed.Channel(
                 title: config.title, description: config.description ?? config.tagline ?? config.title, path: "feed.xml",
@@ -132,7 +132,7 @@ public struct SitePlan: Sendable {
     }
 
     private func page(_ template: String, _ values: [String: Any]) -> [UInt8] {
-        Array(theme.render(template, values).utf8)
+        theme.render(template, values)
     }
 
     private func sitemapEntries() -> [Sitemap.Entry] {

@@ -7,16 +7,36 @@ enum SearchIndex {
     /// Authors beyond this many are counted, not listed.
     static let authorCount = 8
 
-    struct Index: Encodable {
-        var version = 1
-        var fields = ["id", "slug", "title", "authors", "topics", "highlights", "day"]
+    static let fields = ["id", "slug", "title", "authors", "topics", "highlights", "day"]
+
+    struct Index {
         var days: [String]
         var topics: [String]
         var papers: [Row]
+
+        /// `{"version": 1, "fields": [...], "days": [...], "topics": [...], "papers": [[...], ...]}`.
+        func json() -> [UInt8] {
+            var json = JSONBytes(capacity: papers.count * 480)
+            json.object { json in
+                json.key("version")
+                json.number(1)
+                json.key("fields")
+                json.array(SearchIndex.fields)
+                json.key("days")
+                json.array(days)
+                json.key("topics")
+                json.array(topics)
+                json.key("papers")
+                json.array { json in
+                    for row in papers { row.write(to: &json) }
+                }
+            }
+            return json.bytes
+        }
     }
 
-    /// One paper, encoded as an array in the order of `fields`.
-    struct Row: Encodable {
+    /// One paper, written as an array in the order of `fields`.
+    struct Row {
         var id: String
         var slug: String
         var title: String
@@ -25,15 +45,16 @@ enum SearchIndex {
         var highlights: String
         var day: Int
 
-        func encode(to encoder: Encoder) throws {
-            var row = encoder.unkeyedContainer()
-            try row.encode(id)
-            try row.encode(slug)
-            try row.encode(title)
-            try row.encode(authors)
-            try row.encode(topics)
-            try row.encode(highlights)
-            try row.encode(day)
+        func write(to json: inout JSONBytes) {
+            json.array { json in
+                json.string(id)
+                json.string(slug)
+                json.string(title)
+                json.string(authors)
+                json.array(topics)
+                json.string(highlights)
+                json.number(day)
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// The layouts: Mustache templates and the assets copied beside the pages.
@@ -10,13 +11,18 @@ public struct Theme: Sendable {
     public static let requiredTemplates = ["base", "day", "topic", "topics", "paper", "archive", "feeds", "search", "page", "best", "404"]
 
     private let library: MustacheLibrary
+    /// Nil when the layouts use something skeletons cannot reproduce; pages are then rendered one by one.
+    private let skeletons: TemplateSkeletons?
+    private let direct = Counter()
     /// Files under `assets/`, by path relative to it, in path order.
     public let assets: [SourceFile]
 
     /// Parses every template; problems are reported with the template's file and line.
     /// `templates` are named by their path relative to the layouts folder (`partials/card.mustache`).
-    public init(templates: [SourceFile], assets: [SourceFile], folder: String) throws(DiagnosticsError) {
+    /// `skeletons: false` renders every page with the template engine (for comparison in tests).
+    public init(templates: [SourceFile], assets: [SourceFile], folder: String, skeletons: Bool = true) throws(DiagnosticsError) {
         var parsed: [String: MustacheTemplate] = [:]
+        var sources: [String] = []
         var problems: [Diagnostic] = []
         for file in templates {
             let name = String(file.path.dropLast(".mustache".count))
@@ -25,6 +31,7 @@ public struct Theme: Sendable {
                 problems.append(Diagnostic(file: location, message: "template is not valid UTF-8"))
                 continue
             }
+            sources.append(text)
             do {
                 parsed[name] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
@@ -41,11 +48,28 @@ public struct Theme: Sendable {
         }
         guard problems.isEmpty else { throw DiagnosticsError(problems) }
         self.library = MustacheLibrary(templates: parsed)
+        self.skeletons = skeletons && TemplateSkeletons.supports(templateSources: sources) ? TemplateSkeletons() : nil
         self.assets = assets.sorted { $0.path < $1.path }
     }
 
+    /// How pages were made so far: spliced into a skeleton made for an earlier page of the
+    /// same shape, or rendered by the template engine (skeletons made, and pages it cannot do).
+    public var renderCounts: (spliced: Int, rendered: Int) {
+        let skeletonCounts = skeletons?.counts ?? (reused: 0, made: 0)
+        return (skeletonCounts.reused, skeletonCounts.made + direct.value)
+    }
+
     /// Renders a template with a context of dictionaries, arrays, strings, numbers and booleans.
-    func render(_ template: String, _ context: [String: Any]) -> String {
+    func render(_ template: String, _ context: [String: Any]) -> [UInt8] {
+        if let skeletons, let page = skeletons.render(template, context, with: { renderDirectly(template, $0) }) {
+            return page
+        }
+        direct.add(1)
+        return Array(renderDirectly(template, context).utf8)
+    }
+
+    /// The template engine itself, page by page.
+    func renderDirectly(_ template: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: template) ?? ""
     }
 
@@ -63,4 +87,14 @@ public struct Theme: Sendable {
         case .unrecognisedConfigVariable: return "unknown pragma"
         }
     }
+}
+
+/// A count shared by the threads rendering pages.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    var value: Int { lock.withLock { count } }
+
+    func add(_ amount: Int) { lock.withLock { count += amount } }
 }

@@ -210,7 +210,8 @@ public enum MathSpans {
                     i = stop
                     continue
                 }
-                if var (span, end) = math(at: i) {
+                if let (found, end) = math(at: i) {
+                    var span = found
                     span.source = text(i, end)
                     out.append(contentsOf: String(open).utf8)
                     out.append(contentsOf: "\(key):\(spans.count)".utf8)

@@ -44,9 +44,9 @@ enum DayPage {
                 number += 1
                 entries.append([
                     "number": number, "title": paper.title, "titleHTML": rendered[paper].title, "anchor": PaperView.cardAnchor(paper),
-                    "topicSlugs": PaperView.topicSlugs(paper),
+                    "topicSlugs": PaperView.topicSlugs(paper, digest: digest),
                 ])
-                cards.append(PaperView.card(paper, rendered: rendered[paper], number: number, root: root, config: digest.config))
+                cards.append(PaperView.card(paper, rendered: rendered[paper], number: number, root: root, digest: digest))
             }
             toc.append(["topic": section.topic.name, "anchor": anchor, "start": start, "count": section.papers.count, "papers": entries])
             sections.append([

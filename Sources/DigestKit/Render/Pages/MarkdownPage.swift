@@ -45,7 +45,7 @@ enum BestPage {
             "heading": heading, "lede": lede,
             "ranking": byUpvotes ? "Ranked by upvotes, then by relevance + novelty." : "Ranked by relevance + novelty.",
             "papers": papers.enumerated().map { index, paper -> [String: Any] in
-                var values = PaperView.common(paper, root: root, config: digest.config)
+                var values = PaperView.common(paper, root: root, digest: digest)
                 values["rank"] = index + 1
                 values["titleHTML"] = MathSpans.html(paper.title)
                 values["authors"] = PaperView.shortAuthors(paper.authors)

@@ -11,7 +11,7 @@ enum PaperPage {
         let description = paper.highlights.first.map(Markdown.plainText) ?? paper.abstract.map { String($0.prefix(300)) }
         var context = chrome.context(
             urlPath: pagePath, title: paper.title, description: description, section: .none, math: rendered.hasMath, ogType: "article")
-        var values = PaperView.common(paper, root: root, config: digest.config)
+        var values = PaperView.common(paper, root: root, digest: digest)
         values["titleHTML"] = rendered.title
         values["authors"] = paper.authors.isEmpty ? nil : paper.authors.joined(separator: ", ")
         values["abstractHTML"] = rendered.abstract
@@ -27,7 +27,7 @@ enum PaperPage {
         values["previous"] = previous.map { neighbour($0, root: root) }
         values["next"] = next.map { neighbour($0, root: root) }
         context["paper"] = values
-        context["jsonLD"] = JSONOutput.encodeForHTML(ScholarlyArticle(paper, config: digest.config))
+        context["jsonLD"] = ScholarlyArticle.jsonLD(paper, config: digest.config)
         return context
     }
 
@@ -64,48 +64,39 @@ enum PaperPage {
 }
 
 /// schema.org metadata for search engines and reference managers, embedded as JSON-LD.
-struct ScholarlyArticle: Encodable {
-    struct Person: Encodable {
-        var type = "Person"
-        var name: String
-        enum CodingKeys: String, CodingKey { case type = "@type", name }
-    }
-
-    struct Site: Encodable {
-        var type = "WebSite"
-        var name: String
-        var url: String
-        enum CodingKeys: String, CodingKey { case type = "@type", name, url }
-    }
-
-    var context = "https://schema.org"
-    var type = "ScholarlyArticle"
-    var headline: String
-    var name: String
-    var author: [Person]
-    var datePublished: String
-    var url: String
-    var identifier: String
-    var abstract: String?
-    var keywords: String
-    var sameAs: [String]
-    var isPartOf: Site
-
-    enum CodingKeys: String, CodingKey {
-        case context = "@context", type = "@type", headline, name, author, datePublished, url, identifier, abstract, keywords, sameAs, isPartOf
-    }
-
-    init(_ paper: Paper, config: SiteConfig) {
-        // Google shows at most 110 characters of a headline; the name keeps the whole title.
-        headline = paper.title.count > 110 ? String(paper.title.prefix(109)) + "…" : paper.title
-        name = paper.title
-        author = paper.authors.prefix(100).map { Person(name: $0) }
-        datePublished = paper.published?.rfc3339 ?? paper.day.description
-        url = config.baseURL.resolve(PaperPage.urlPath(paper))
-        identifier = paper.id.isArXiv ? "arXiv:\(paper.id.base)" : paper.id.base
-        abstract = paper.abstract
-        keywords = paper.topics.joined(separator: ", ")
-        sameAs = [paper.links.arxiv, paper.links.code, paper.links.project].compactMap { $0 }
-        isPartOf = Site(name: config.title, url: config.baseURL.absolute)
+enum ScholarlyArticle {
+    /// The `ScholarlyArticle` object, safe to place inside `<script type="application/ld+json">`.
+    static func jsonLD(_ paper: Paper, config: SiteConfig) -> String {
+        var json = JSONBytes(htmlSafe: true, capacity: 2048)
+        json.object { json in
+            json.member("@context", "https://schema.org")
+            json.member("@type", "ScholarlyArticle")
+            // Google shows at most 110 characters of a headline; the name keeps the whole title.
+            json.member("headline", paper.title.count > 110 ? String(paper.title.prefix(109)) + "…" : paper.title)
+            json.member("name", paper.title)
+            json.key("author")
+            json.array { json in
+                for author in paper.authors.prefix(100) {
+                    json.object { json in
+                        json.member("@type", "Person")
+                        json.member("name", author)
+                    }
+                }
+            }
+            json.member("datePublished", paper.published?.rfc3339 ?? paper.day.description)
+            json.member("url", config.baseURL.resolve(PaperPage.urlPath(paper)))
+            json.member("identifier", paper.id.isArXiv ? "arXiv:\(paper.id.base)" : paper.id.base)
+            json.member("abstract", paper.abstract)
+            json.member("keywords", paper.topics.joined(separator: ", "))
+            json.key("sameAs")
+            json.array([paper.links.arxiv, paper.links.code, paper.links.project].compactMap { $0 })
+            json.key("isPartOf")
+            json.object { json in
+                json.member("@type", "WebSite")
+                json.member("name", config.title)
+                json.member("url", config.baseURL.absolute)
+            }
+        }
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 }

@@ -5,8 +5,8 @@ enum PaperView {
     static let cardAuthorsShown = 3
 
     /// The card on day and topic pages. `number` is its place in the day's table of contents.
-    static func card(_ paper: Paper, rendered: RenderedPaper, number: Int?, root: String, config: SiteConfig) -> [String: Any] {
-        var card = common(paper, root: root, config: config)
+    static func card(_ paper: Paper, rendered: RenderedPaper, number: Int?, root: String, digest: Digest) -> [String: Any] {
+        var card = common(paper, root: root, digest: digest)
         card["anchor"] = cardAnchor(paper)
         card["titleHTML"] = rendered.title
         card["number"] = number
@@ -17,14 +17,14 @@ enum PaperView {
     }
 
     /// Values shared by the card and the paper page.
-    static func common(_ paper: Paper, root: String, config: SiteConfig) -> [String: Any] {
+    static func common(_ paper: Paper, root: String, digest: Digest) -> [String: Any] {
         var values: [String: Any] = [
             "id": paper.id.description,
             "title": paper.title,
-            "topicSlugs": topicSlugs(paper),
+            "topicSlugs": topicSlugs(paper, digest: digest),
             "href": root + "papers/\(paper.slug)/",
             "tags": paper.topics.map { name in
-                let topic = Topic(name: name, configured: config.topics)
+                let topic = digest.topic(named: name)
                 return ["name": name, "slug": topic.slug, "color": topic.colorIndex, "href": root + "topics/\(topic.slug)/"] as [String: Any]
             },
         ]
@@ -41,7 +41,9 @@ enum PaperView {
     static func cardAnchor(_ paper: Paper) -> String { "paper-\(paper.slug)" }
 
     /// The slugs of a paper's topics, space-separated, for the topic filter.
-    static func topicSlugs(_ paper: Paper) -> String { paper.topics.map { Topic(name: $0).slug }.joined(separator: " ") }
+    static func topicSlugs(_ paper: Paper, digest: Digest) -> String {
+        paper.topics.map { digest.topic(named: $0).slug }.joined(separator: " ")
+    }
 
     /// "Alice Zhang, Bo Li, Chen Wei, … and 12 more" for long lists.
     static func shortAuthors(_ authors: [String]) -> String? {

@@ -36,7 +36,7 @@ enum TopicPages {
             [
                 "date": day.day.description, "label": day.day.longLabel,
                 "href": windowDays.contains(day.day) ? root + DayPage.urlPath(day.day) : root + "archive/",
-                "papers": day.papers.map { PaperView.card($0, rendered: rendered[$0], number: nil, root: root, config: digest.config) },
+                "papers": day.papers.map { PaperView.card($0, rendered: rendered[$0], number: nil, root: root, digest: digest) },
             ]
         }
         let older = group.papers.count - group.windowCount

@@ -1,0 +1,67 @@
+import Foundation
+
+/// What a build is doing: its phase, how many of the phase's items are done, and how long
+/// each finished phase took. The pipeline reports into it from any thread; the command
+/// line reads it to draw progress on a terminal and to print `--timings`.
+public final class BuildMonitor: @unchecked Sendable {
+    public enum Phase: String, Sendable {
+        case reading = "Reading content"
+        case loading = "Checking records"
+        case grouping = "Grouping"
+        case planning = "Planning"
+        case rendering = "Rendering"
+        case writing = "Writing"
+        case finishing = "Finishing"
+    }
+
+    public struct Snapshot: Sendable {
+        public var phase: Phase?
+        public var done: Int
+        public var total: Int
+    }
+
+    private let lock = NSLock()
+    private let clock = ContinuousClock()
+    private var current: (phase: Phase, start: ContinuousClock.Instant)?
+    private var done = 0
+    private var total = 0
+    private var finished: [(phase: Phase, duration: Duration)] = []
+
+    public init() {}
+
+    /// Starts `phase` (ending the one before); `total` is its number of items, when known.
+    public func begin(_ phase: Phase, total: Int = 0) {
+        let now = clock.now
+        lock.withLock {
+            endCurrent(at: now)
+            current = (phase, now)
+            done = 0
+            self.total = total
+        }
+    }
+
+    /// `count` more items of the current phase are done.
+    public func advance(by count: Int = 1) {
+        lock.withLock { done += count }
+    }
+
+    /// Ends the current phase.
+    public func end() {
+        let now = clock.now
+        lock.withLock { endCurrent(at: now) }
+    }
+
+    public var snapshot: Snapshot {
+        lock.withLock { Snapshot(phase: current?.phase, done: done, total: total) }
+    }
+
+    /// Every finished phase and how long it took, in order.
+    public var timings: [(phase: Phase, duration: Duration)] {
+        lock.withLock { finished }
+    }
+
+    private func endCurrent(at now: ContinuousClock.Instant) {
+        if let current { finished.append((current.phase, now - current.start)) }
+        current = nil
+    }
+}

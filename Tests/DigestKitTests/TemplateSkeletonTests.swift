@@ -1,0 +1,107 @@
+import DigestXML
+import Foundation
+import Testing
+@testable import DigestKit
+
+/// Pages spliced into skeletons are the pages the template engine renders, byte for byte.
+@Suite struct TemplateSkeletonTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func theme(_ templates: [String: String], skeletons: Bool = true) throws -> Theme {
+        var files = Theme.requiredTemplates.map { SourceFile(path: "\($0).mustache", text: "") }
+        files.removeAll { templates["\($0.path.dropLast(".mustache".count))"] != nil }
+        files += templates.map { SourceFile(path: "\($0.key).mustache", text: $0.value) }
+        return try Theme(templates: files, assets: [], folder: "", skeletons: skeletons)
+    }
+
+    /// Every file of the sample site, both ways.
+    @Test func theSampleSiteIsTheSameWithAndWithoutSkeletons() throws {
+        let content = try FolderReader.readContent(Self.root.appendingPathComponent("Content").path)
+        let loaded = try ContentLoader.load(content)
+        let digest = DigestBuilder.build(config: loaded.config, records: loaded.records, runs: loaded.runs, pages: loaded.pages, today: nil)
+        let layouts = try FolderReader.readLayouts(Self.root.appendingPathComponent("Layouts").path)
+        let fast = SitePlan(digest: digest, theme: try Theme(templates: layouts.templates, assets: layouts.assets, folder: "Layouts"))
+        let slow = SitePlan(
+            digest: digest, theme: try Theme(templates: layouts.templates, assets: layouts.assets, folder: "Layouts", skeletons: false))
+        let fastFiles = fast.renderAll()
+        let slowFiles = slow.renderAll()
+        #expect(fastFiles.count == slowFiles.count)
+        for (a, b) in zip(fastFiles, slowFiles) {
+            #expect(a.path == b.path)
+            let same = a.bytes == b.bytes  // not inside #expect, which would print both files
+            #expect(same, "\(a.path) differs")
+        }
+        // Most paper pages share a shape with another, so far fewer pages went through the engine.
+        let counts = fast.theme.renderCounts
+        #expect(counts.spliced > 20)
+        #expect(counts.rendered < digest.papers.count)
+        #expect(slow.theme.renderCounts.spliced == 0)
+    }
+
+    static let edgeTemplate = """
+        <p title="{{title}}">{{{html}}}</p>
+          {{> partials/item}}
+        {{#list}}<li>{{n}}:{{{.}}}</li>{{/list}}{{^list}}none{{/list}}
+        {{#flag}}yes{{/flag}}{{^flag}}no{{/flag}} [{{empty}}] {{count}}
+        {{#nested}}{{#items}}<i>{{name}}{{#tags}}({{.}}){{/tags}}</i>{{/items}}{{/nested}}
+        """
+    static let itemPartial = """
+        <div>
+        {{lead}}
+        {{tail}}{{after}}
+        </div>
+
+        """
+
+    // Noncharacters cannot be written as literals in Swift.
+    static let mark0 = String(Unicode.Scalar(0xFDD0)!)
+    static let mark1 = String(Unicode.Scalar(0xFDD1)!)
+
+    /// Values whose characters the engine looks at (line breaks at either end, empty strings,
+    /// indented partials), numbers, booleans, nested lists, and values that look like placeholders.
+    nonisolated(unsafe) static let edgeValues: [[String: Any]] = [
+        ["title": "A & B <c> \"d\" 'e'", "html": "<b>x</b>", "lead": "plain", "tail": "ends\n", "after": "next", "list": ["a", "b"],
+         "flag": true, "empty": "", "count": 3, "nested": ["items": [["name": "n1", "tags": ["t"]], ["name": "n2", "tags": [String]()]]]],
+        ["title": "Other", "html": "<i>y</i>", "lead": "\nstarts", "tail": "crlf\r\n", "after": "z", "list": [String](), "flag": false,
+         "empty": "", "count": 0, "nested": ["items": [["name": "only", "tags": ["a", "b"]]]]],
+        ["title": "\(mark0)0&\(mark1) forged", "html": "\(mark0)1&amp;\(mark1)", "lead": "cr\r", "tail": "\n", "after": "\r\n",
+         "list": [mark0], "flag": true, "empty": "x", "count": -7, "nested": ["items": [[String: Any]]()]],
+        ["title": "Same shape as the first", "html": "<b>z</b>", "lead": "plain 2", "tail": "also ends\n", "after": "more",
+         "list": ["c", "d"], "flag": true, "empty": "", "count": 9,
+         "nested": ["items": [["name": "m1", "tags": ["u"]], ["name": "m2", "tags": [String]()]]]],
+    ]
+
+    @Test func edgeCasesComeOutAsTheEngineRendersThem() throws {
+        let templates = ["day": Self.edgeTemplate, "partials/item": Self.itemPartial]
+        let fast = try Self.theme(templates)
+        let slow = try Self.theme(templates, skeletons: false)
+        for (index, values) in Self.edgeValues.enumerated() {
+            let page = String(decoding: fast.render("day", values), as: UTF8.self)
+            #expect(page == slow.renderDirectly("day", values), "values \(index)")
+        }
+        // The fourth context has the first one's shape: it was spliced, not rendered.
+        #expect(fast.renderCounts.spliced == 1)
+        #expect(fast.renderCounts.rendered == 3)
+    }
+
+    @Test func layoutsWithTransformsOrPragmasAreRenderedPageByPage() throws {
+        for template in ["{{lowercased(title)}}", "{{% CONTENT_TYPE: TEXT}}{{title}}", "{{=<% %>=}}<% title %>", "\(Self.mark0){{title}}"] {
+            let theme = try Self.theme(["day": template])
+            let page = String(decoding: theme.render("day", ["title": "Mixed <Case>"]), as: UTF8.self)
+            #expect(page == theme.renderDirectly("day", ["title": "Mixed <Case>"]), "\(template)")
+            #expect(theme.renderCounts.spliced == 0)
+        }
+    }
+
+    /// The engine leaves a quote followed by a combining mark unescaped (it escapes whole
+    /// characters); spliced values are escaped byte by byte, so the attribute cannot be broken out of.
+    @Test func aQuoteWithACombiningMarkCannotEndAnAttribute() throws {
+        let theme = try Self.theme(["day": "<p><a title=\"{{title}}\" href=\"#\">x</a></p>"])
+        let hostile = "x\"\u{301} onmouseover=\"alert(1)"
+        _ = theme.render("day", ["title": "warm-up"])  // makes the skeleton
+        let page = theme.render("day", ["title": hostile])
+        let link = try #require(try XMLDocument.html(page).nodes("//a").first)
+        #expect(link["title"] == hostile)
+        #expect(link["onmouseover"] == nil)
+    }
+}
