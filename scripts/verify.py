@@ -115,7 +115,9 @@ def check_html(site):
 
 def check_feeds(site, base_url):
     import feedparser
-    feeds = [f for f in files(site, "*.xml") if os.path.basename(f) != "sitemap.xml"]
+    # Sitemaps are checked as XML; everything else that ends in .xml is a feed.
+    feeds = [f for f in files(site, "*.xml")
+             if os.path.basename(f) != "sitemap.xml" and not os.path.relpath(f, site).startswith("sitemaps" + os.sep)]
     json_feeds = files(site, "feed.json")
     problems, items = [], 0
     for path in json_feeds:

@@ -66,29 +66,42 @@
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
+  // search/index.json lists one shard per month, newest first; each is fetched (in parallel)
+  // with revalidation, so unchanged months come from the browser's cache.
+  function fetchJSON(url) {
+    return fetch(url, { cache: "no-cache" }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    });
+  }
+
   var indexPromise = null;
   function loadIndex() {
     if (!indexPromise) {
-      indexPromise = fetch(body.getAttribute("data-search-index"))
-        .then(function (response) {
-          if (!response.ok) throw new Error("HTTP " + response.status);
-          return response.json();
-        })
-        .then(function (index) {
+      var manifestURL = body.getAttribute("data-search-index");
+      var folder = manifestURL.replace(/[^\/]*$/, "");
+      indexPromise = fetchJSON(manifestURL)
+        .then(function (manifest) {
           var at = {};
-          index.fields.forEach(function (name, position) { at[name] = position; });
-          index.entries = index.papers.map(function (row, order) {
-            var topics = row[at.topics].map(function (t) { return index.topics[t]; });
-            return {
-              order: order, id: row[at.id], slug: row[at.slug], title: row[at.title], authors: row[at.authors],
-              topics: topics, highlights: row[at.highlights], day: index.days[row[at.day]],
-              fields: {
-                id: fold(row[at.id]), title: fold(row[at.title]), authors: fold(row[at.authors]),
-                topics: fold(topics.join(" | ")), highlights: fold(row[at.highlights])
-              }
-            };
-          });
-          return index;
+          manifest.fields.forEach(function (name, position) { at[name] = position; });
+          return Promise.all(manifest.shards.map(function (shard) { return fetchJSON(folder + shard.href); }))
+            .then(function (shards) {
+              var entries = [];
+              shards.forEach(function (shard) {
+                shard.papers.forEach(function (row) {
+                  var topics = row[at.topics].map(function (t) { return shard.topics[t]; });
+                  entries.push({
+                    order: entries.length, id: row[at.id], slug: row[at.slug], title: row[at.title], authors: row[at.authors],
+                    topics: topics, highlights: row[at.highlights], day: shard.days[row[at.day]],
+                    fields: {
+                      id: fold(row[at.id]), title: fold(row[at.title]), authors: fold(row[at.authors]),
+                      topics: fold(topics.join(" | ")), highlights: fold(row[at.highlights])
+                    }
+                  });
+                });
+              });
+              return { entries: entries };
+            });
         })
         .catch(function (error) {
           indexPromise = null;  // try again next time rather than failing for ever

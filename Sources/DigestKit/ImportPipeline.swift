@@ -65,7 +65,7 @@ public enum ImportPipeline {
             if !result.failed { papers += converted }
         }
         let plan = ImportPlan(
-            existing: content.papers, papersFolder: FolderReader.join(options.content, "papers"), imported: papers,
+            existing: try content.allPapers(), papersFolder: FolderReader.join(options.content, "papers"), imported: papers,
             timeZone: config.timeZone)
         var written: [String] = []
         if !options.dryRun {

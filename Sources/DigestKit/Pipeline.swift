@@ -78,7 +78,7 @@ public enum Pipeline {
     private static func prepare(_ options: Options, monitor: BuildMonitor) throws -> Prepared {
         monitor.begin(.reading)
         let content = try FolderReader.readContent(options.content)
-        monitor.begin(.loading, total: content.papers.count)
+        monitor.begin(.loading, total: content.paperPaths.count)
         let loaded = try ContentLoader.load(content, baseURLOverride: options.baseURL)
         monitor.begin(.grouping)
         let digest = DigestBuilder.build(

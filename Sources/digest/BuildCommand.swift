@@ -83,7 +83,9 @@ struct BuildCommand: ParsableCommand {
         let elapsed = clock.now - start
 
         if timings {
-            for (phase, duration) in monitor.timings { Console.error("\(phase.rawValue): \(Console.seconds(duration))") }
+            for timing in monitor.timings {
+                Console.error("\(timing.phase.rawValue): \(Console.seconds(timing.duration)) (peak memory \(timing.peakMemory >> 20) MB)")
+            }
             let pages = report.templatePages
             Console.error("Templates: \(pages.spliced) pages spliced into skeletons, \(pages.rendered) rendered by the template engine")
         }

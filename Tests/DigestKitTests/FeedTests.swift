@@ -127,13 +127,22 @@ import Testing
         #expect(contents.nodes("//ol/li/ul/li").map(\.text) == ["Point one"])
     }
 
-    @Test func sitemapListsAbsoluteURLs() throws {
-        let doc = try XMLDocument.xml(try Self.file(try Self.plan(), "sitemap.xml"))
+    @Test func theSitemapIsAnIndexOfAPageSitemapAndOnePerMonth() throws {
+        let plan = try Self.plan()
         let ns: KeyValuePairs = ["s": "http://www.sitemaps.org/schemas/sitemap/0.9"]
-        let locations = doc.nodes("/s:urlset/s:url/s:loc", namespaces: ns).map(\.text)
-        #expect(locations.first == "https://example.org/digest/")
-        #expect(locations.contains("https://example.org/digest/papers/2611.00002/"))
-        #expect(locations.allSatisfy { $0.hasPrefix("https://example.org/digest/") })
-        #expect(doc.nodes("//s:url[s:loc='https://example.org/digest/papers/2611.00001/']/s:lastmod", namespaces: ns).first?.text == "2026-11-19")
+        let index = try XMLDocument.xml(try Self.file(plan, "sitemap.xml"))
+        #expect(index.nodes("/s:sitemapindex/s:sitemap/s:loc", namespaces: ns).map(\.text) == [
+            "https://example.org/digest/sitemaps/pages.xml", "https://example.org/digest/sitemaps/papers-2026-11.xml",
+        ])
+        #expect(index.nodes("//s:sitemap/s:lastmod", namespaces: ns).map(\.text) == ["2026-11-20", "2026-11-20"])
+        let pages = try XMLDocument.xml(try Self.file(plan, "sitemaps/pages.xml"))
+        let pageLocations = pages.nodes("/s:urlset/s:url/s:loc", namespaces: ns).map(\.text)
+        #expect(pageLocations.first == "https://example.org/digest/")
+        #expect(pageLocations.contains("https://example.org/digest/archive/2026-11/"))
+        #expect(!pageLocations.contains { $0.contains("/papers/") })
+        let papers = try XMLDocument.xml(try Self.file(plan, "sitemaps/papers-2026-11.xml"))
+        let paperLocations = papers.nodes("/s:urlset/s:url/s:loc", namespaces: ns).map(\.text)
+        #expect(paperLocations == [2, 3, 1].map { "https://example.org/digest/papers/2611.0000\($0)/" })  // as the days list them
+        #expect(papers.nodes("//s:url[s:loc='https://example.org/digest/papers/2611.00001/']/s:lastmod", namespaces: ns).first?.text == "2026-11-19")
     }
 }

@@ -109,15 +109,16 @@ import Testing
             """
         let records = PaperFileDecoder.decode(SourceFile(path: "p.json", text: json), fileIndex: 0, timeZone: .utc).records
         let config = SiteConfig(title: "T", baseURL: BaseURL("https://example.org/")!)
-        let index = SearchIndex.build(DigestBuilder.build(config: config, records: records, today: nil))
+        let digest = DigestBuilder.build(config: config, records: records, today: nil)
+        let index = SearchIndex.shard(try #require(digest.archiveMonths.first))
         #expect(index.days == ["2026-11-20", "2026-11-19"])
-        #expect(index.topics == ["A", "B"])
+        #expect(index.topics == ["B", "A"])  // in order of first use
         #expect(index.papers.map(\.id) == ["2611.00001v2", "2611.00002"])
         let first = index.papers[0]
         #expect(first.slug == "2611.00001")
         #expect(first.title == "First $x^2$")
         #expect(first.authors.hasSuffix("Person 8 et al. (12 authors)"))
-        #expect(first.topics == [1, 0])
+        #expect(first.topics == [0, 1])
         #expect(first.highlights.hasPrefix("A bold point · word word"))
         #expect(first.highlights.count == SearchIndex.highlightCharacters + 1)
         #expect(index.papers[1].day == 1)

@@ -173,21 +173,34 @@ import Testing
         #expect(cards.allSatisfy { $0["hidden"] == nil })
     }
 
-    @Test func theSearchIndexListsEveryPaper() throws {
+    @Test func theSearchIndexListsEveryPaperInMonthlyShards() throws {
         let files = try checker.files
         let data = Data(try #require(files["search/index.json"]))
         let index = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let fields = try #require(index["fields"] as? [String])
         #expect(fields == ["id", "slug", "title", "authors", "topics", "highlights", "day"])
-        let papers = try #require(index["papers"] as? [[Any]])
-        let days = try #require(index["days"] as? [String])
-        let topics = try #require(index["topics"] as? [String])
+        let shards = try #require(index["shards"] as? [[String: Any]])
+        #expect(shards.map { $0["month"] as? String } == ["2026-11"])
+        var papers: [[Any]] = []
+        var days: [String] = []
+        var topics: [String] = []
+        for shard in shards {
+            let shardData = Data(try #require(files["search/" + (shard["href"] as? String ?? "")]))
+            let decoded = try #require(try JSONSerialization.jsonObject(with: shardData) as? [String: Any])
+            let rows = try #require(decoded["papers"] as? [[Any]])
+            #expect(rows.count == shard["papers"] as? Int)
+            days = try #require(decoded["days"] as? [String])
+            topics = try #require(decoded["topics"] as? [String])
+            for row in rows {
+                #expect((row[4] as? [Int])?.allSatisfy { topics.indices.contains($0) } == true)
+                #expect((row[6] as? Int).map { days.indices.contains($0) } == true)
+            }
+            papers += rows
+        }
         #expect(papers.count == (try report.papers))
         for row in papers {
             let slug = try #require(row[1] as? String)
             #expect(files["papers/\(slug)/index.html"] != nil, "index entry \(slug) has no page")
-            #expect((row[4] as? [Int])?.allSatisfy { topics.indices.contains($0) } == true)
-            #expect((row[6] as? Int).map { days.indices.contains($0) } == true)
         }
         let braided = try #require(papers.first { $0[0] as? String == "2611.09061" })
         #expect(braided[2] as? String == "Braided Speculation: Multi-Draft Decoding with a Shared Verifier Cache")
@@ -195,14 +208,15 @@ import Testing
         #expect((braided[4] as? [Int])?.map { topics[$0] } == ["Efficient ML", "Language Models"])
         #expect((braided[5] as? String)?.contains("4.1× lossless speed-up") == true)  // Markdown stripped
         #expect(days[braided[6] as? Int ?? 0] == "2026-11-20")
-        // Small enough to load at once on a phone: report the size for the sample.
-        #expect(data.count < 600 * (try report.papers))
+        // Small enough to load at once on a phone.
+        let shardBytes = shards.compactMap { files["search/" + ($0["href"] as? String ?? "")]?.count }.reduce(0, +)
+        #expect(shardBytes < 600 * (try report.papers))
     }
 
     @Test func theFeedsPageListsEveryFeedWithItsAddress() throws {
         let page = try #require(try checker.document("feeds/index.html"))
         let addresses = page.nodes("//input[contains(@class,'feed-url-input')]").compactMap { $0["value"] }
-        let feeds = try checker.files.keys.filter { $0.hasSuffix(".xml") && $0 != "sitemap.xml" || $0 == "feed.json" }
+        let feeds = try checker.files.keys.filter { $0.hasSuffix(".xml") && !$0.hasPrefix("sitemap") || $0 == "feed.json" }
         #expect(Set(addresses) == Set(feeds.map { Self.baseURL + $0 }))
         #expect(page.nodes("//main//label[@for]").count == addresses.count)
     }
@@ -238,7 +252,7 @@ import Testing
         #expect(criteria.nodes("//nav[contains(@class,'toc')]//a").map(\.text) == ["The prompt", "Scores", "What is left out"])
         #expect(criteria.nodes("//div[@class='prose']//table//tr").count == 5)
         #expect(criteria.nodes("//a[@aria-current='page']").first?.text == "Selection criteria")
-        let sitemap = try site.xml("sitemap.xml").nodes("//s:loc", namespaces: ["s": "http://www.sitemaps.org/schemas/sitemap/0.9"]).map(\.text)
+        let sitemap = try sitemapLocations()
         #expect(sitemap.contains(Self.baseURL + "about/") && sitemap.contains(Self.baseURL + "criteria/"))
     }
 
@@ -251,7 +265,7 @@ import Testing
         #expect(votes == votes.sorted(by: >))
         // The archive links each month to its best papers.
         let archive = try #require(checker.document("archive/index.html"))
-        #expect(archive.nodes("//section[@id='month-2026-11']/h2/a").first?["href"] == "../month/2026-11/")
+        #expect(archive.nodes("//li[@id='month-2026-11']/a[.='Best of the month']").first?["href"] == "../month/2026-11/")
         #expect(checker.files["month/2026-11/index.html"] != nil)
     }
 
@@ -260,14 +274,29 @@ import Testing
         #expect(home.nodes("//footer//a[.='Subscribe']").first?["href"] == "https://example.org/digest/subscribe")
     }
 
-    @Test func papersOlderThanTheWindowKeepTheirPageAndAreInTheArchive() throws {
+    @Test func theArchiveHasAPagePerMonthWithEveryDay() throws {
         let checker = try checker
         let archive = try #require(checker.document("archive/index.html"))
-        #expect(archive.nodes("//section[@class='archive-day']").compactMap { $0["id"] } == ["day-2026-11-13", "day-2026-11-12", "day-2026-11-11"])
-        let old = try #require(archive.nodes("//section[@id='day-2026-11-11']//a").first?["href"])
-        #expect(old.hasPrefix("../papers/"))
-        let page = try #require(checker.document(String(old.dropFirst(3)) + "index.html"))
-        #expect(page.nodes("//p[@class='kicker']/a").first?["href"]?.hasPrefix("../../archive/#day-2026-11-11") == true)
+        let months = archive.nodes("//ul[@class='archive-months']/li")
+        #expect(months.map { $0["id"] } == ["month-2026-11"])
+        #expect(months.first?.nodes("a").first?["href"] == "../archive/2026-11/")
+        #expect(months.first?.text.contains("10 days · 72 papers") == true)
+        let month = try #require(checker.document("archive/2026-11/index.html"))
+        let days = month.nodes("//section[@class='archive-day']").compactMap { $0["id"] }
+        #expect(days == (11...20).reversed().map { "day-2026-11-\($0)" })
+        // Days in the window link to their page; older ones are only here.
+        #expect(month.nodes("//section[@id='day-2026-11-20']/h2/a").first?["href"] == "../../days/2026-11-20/")
+        #expect(month.nodes("//section[@id='day-2026-11-13']/h2/a").isEmpty)
+        #expect(month.nodes("//section[@class='archive-day']//li").count == (try report.papers))
+    }
+
+    @Test func papersOlderThanTheWindowKeepTheirPageAndAreInTheArchive() throws {
+        let checker = try checker
+        let month = try #require(checker.document("archive/2026-11/index.html"))
+        let old = try #require(month.nodes("//section[@id='day-2026-11-11']//a").first?["href"])
+        #expect(old.hasPrefix("../../papers/"))
+        let page = try #require(checker.document(String(old.dropFirst(6)) + "index.html"))
+        #expect(page.nodes("//p[@class='kicker']/a").first?["href"] == "../../archive/2026-11/#day-2026-11-11")
         #expect(checker.files["days/2026-11-11/index.html"] == nil)
     }
 
@@ -298,10 +327,21 @@ import Testing
         #expect(main.nodes("//item").count == min(50, try report.papers))
     }
 
+    /// Every page the sitemap index leads to, through the sitemaps it lists.
+    func sitemapLocations() throws -> [String] {
+        let ns: KeyValuePairs = ["s": "http://www.sitemaps.org/schemas/sitemap/0.9"]
+        let index = try site.xml("sitemap.xml")
+        #expect(index.root?.name == "sitemapindex")
+        return try index.nodes("/s:sitemapindex/s:sitemap/s:loc", namespaces: ns).flatMap { sitemap in
+            #expect(sitemap.text.hasPrefix(Self.baseURL))
+            let path = String(sitemap.text.dropFirst(Self.baseURL.count))
+            return try site.xml(path).nodes("/s:urlset/s:url/s:loc", namespaces: ns).map(\.text)
+        }
+    }
+
     @Test func theSitemapListsEveryPage() throws {
         // (every page but 404.html, including feeds/ and search/)
-        let doc = try site.xml("sitemap.xml")
-        let locations = doc.nodes("//s:loc", namespaces: ["s": "http://www.sitemaps.org/schemas/sitemap/0.9"]).map(\.text)
+        let locations = try sitemapLocations()
         let pages = try checker.pages.filter { $0 != "404.html" }
             .map { Self.baseURL + ($0 == "index.html" ? "" : String($0.dropLast("index.html".count))) }
         #expect(Set(locations) == Set(pages))

@@ -26,6 +26,7 @@ public enum DigestBuilder {
         var digest = Digest(
             config: config, today: today, papers: published, days: days, window: window, archive: archive,
             topics: topics, unpublishedCount: merged.count - published.count)
+        digest.archiveMonths = archiveMonths(days)
         digest.topicsByName = Dictionary(topicOrder.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let counted = runs.filter { run in today.map { run.day <= $0 } ?? false }
         digest.stats = Dictionary(grouping: counted, by: \.day).mapValues(DayStats.init)
@@ -39,6 +40,19 @@ public enum DigestBuilder {
             }
         }
         return digest
+    }
+
+    /// Days (newest first) by month, newest month first.
+    static func archiveMonths(_ days: [DayGroup]) -> [ArchiveMonth] {
+        var months: [ArchiveMonth] = []
+        for group in days {
+            if months.last?.key == group.day.monthKey {
+                months[months.count - 1].days.append(group)
+            } else {
+                months.append(ArchiveMonth(key: group.day.monthKey, label: group.day.monthLabel, days: [group]))
+            }
+        }
+        return months
     }
 
     /// How many papers a week or month page shows.

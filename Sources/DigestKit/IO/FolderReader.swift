@@ -3,15 +3,28 @@ import Foundation
 /// Reads the content and layouts folders into memory. With `SiteWriter`, the only code that touches the disk.
 public enum FolderReader {
     /// The files of a content folder: `site.json` and every `papers/**/*.json`, in path order.
+    /// Paper files are only listed here; each is read when it is decoded (`paper(_:)`), so a
+    /// large archive is never in memory all at once.
     public struct Content: Sendable {
         public var site: SourceFile
-        public var papers: [SourceFile]
+        /// The paper files' paths.
+        public var paperPaths: [String]
         /// `runs/**/*.json`: collector run records.
         public var runs: [SourceFile] = []
         /// `pages/*.md`, each with its name (the file name without `.md`).
         public var pages: [(name: String, file: SourceFile)] = []
         /// Symbolic links that lead outside the folder, which are never followed.
         public var skipped: [String]
+
+        /// Reads the paper file at `index` of `paperPaths`.
+        public func paper(_ index: Int) throws(DigestError) -> SourceFile {
+            try FolderReader.readOrFail(paperPaths[index])
+        }
+
+        /// Reads every paper file.
+        public func allPapers() throws(DigestError) -> [SourceFile] {
+            try paperPaths.indices.map { index throws(DigestError) in try paper(index) }
+        }
     }
 
     /// The templates (`**/*.mustache`, named by their path inside the folder) and assets
@@ -40,7 +53,7 @@ public enum FolderReader {
         }
         let papersFolder = join(folder, "papers")
         let listing = try listFiles(papersFolder, withExtension: "json")
-        let papers = try listing.files.map { relative throws(DigestError) in try readOrFail(join(papersFolder, relative)) }
+        let papers = listing.files.map { join(papersFolder, $0) }
         let runsFolder = join(folder, "runs")
         let runListing = try listFiles(runsFolder, withExtension: "json")
         let runs = try runListing.files.map { relative throws(DigestError) in try readOrFail(join(runsFolder, relative)) }
@@ -50,7 +63,7 @@ public enum FolderReader {
             (name: String(relative.dropLast(3)), file: try readOrFail(join(pagesFolder, relative)))
         }
         return Content(
-            site: SourceFile(path: sitePath, bytes: site), papers: papers, runs: runs, pages: pages,
+            site: SourceFile(path: sitePath, bytes: site), paperPaths: papers, runs: runs, pages: pages,
             skipped: listing.skipped + runListing.skipped + pageListing.skipped)
     }
 
@@ -160,8 +173,25 @@ public enum FolderReader {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
+    /// A whole file, read straight into bytes (nil if it cannot be opened or read).
     static func read(_ path: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }  // the file grew
+            let count = bytes.withUnsafeMutableBytes { buffer in Foundation.read(fd, buffer.baseAddress! + filled, buffer.count - filled) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 
     private static func readOrFail(_ path: String) throws(DigestError) -> SourceFile {

@@ -17,7 +17,7 @@ public enum ContentLoader {
         var loaded: Loaded?
         var diagnostics: [Diagnostic] = []
         do {
-            loaded = try load(site: content.site, papers: content.papers, baseURLOverride: baseURLOverride)
+            loaded = try load(site: content.site, paperPaths: content.paperPaths, paper: content.paper, baseURLOverride: baseURLOverride)
         } catch {
             diagnostics += error.diagnostics
         }
@@ -45,19 +45,31 @@ public enum ContentLoader {
         return loaded
     }
 
-    /// Reads `site.json` and every paper file, collecting every problem before failing.
+    /// Decodes `site.json` and every paper file, collecting every problem before failing.
     public static func load(site: SourceFile, papers: [SourceFile], baseURLOverride: BaseURL? = nil) throws(DiagnosticsError) -> Loaded {
+        try load(site: site, paperPaths: papers.map(\.path), paper: { papers[$0] }, baseURLOverride: baseURLOverride)
+    }
+
+    /// The same, with paper files read one at a time by `paper` (on several threads), so only
+    /// the files being decoded are in memory.
+    static func load(
+        site: SourceFile, paperPaths: [String], paper: @Sendable (Int) throws(DigestError) -> SourceFile, baseURLOverride: BaseURL?
+    ) throws(DiagnosticsError) -> Loaded {
         let (config, siteDiagnostics) = SiteConfigDecoder.decode(site, baseURLOverride: baseURLOverride)
         // Without valid settings the files are still checked, with UTC days, so one run reports everything.
         let timeZone = config?.timeZone ?? .utc
-        let decoded = Parallel.map(papers.count) { index in
-            PaperFileDecoder.decode(papers[index], fileIndex: index, timeZone: timeZone)
+        let decoded = Parallel.map(paperPaths.count) { index -> (records: [Paper], diagnostics: [Diagnostic]) in
+            do throws(DigestError) {
+                return PaperFileDecoder.decode(try paper(index), fileIndex: index, timeZone: timeZone)
+            } catch {
+                return ([], [Diagnostic(file: paperPaths[index], message: "cannot be read")])
+            }
         }
         let diagnostics = siteDiagnostics + decoded.flatMap(\.diagnostics)
         let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty, let config else { throw DiagnosticsError(diagnostics) }
         return Loaded(
             config: config, records: decoded.flatMap(\.records),
-            warnings: diagnostics.filter { $0.severity == .warning }, fileCount: papers.count)
+            warnings: diagnostics.filter { $0.severity == .warning }, fileCount: paperPaths.count)
     }
 }

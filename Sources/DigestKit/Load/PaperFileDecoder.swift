@@ -145,11 +145,11 @@ enum PaperFileDecoder {
             return (nil, reader.diagnostics)
         }
         // Slugs are given after merging, when every id is known.
-        let record = Paper(
+        let record = Paper(.init(
             id: PaperID(rawID), title: title, authors: authors, day: day.day, collectedAt: day.timestamp,
             topics: topics, highlights: highlights, summary: summary, abstract: abstract, published: published,
             links: links, upvotes: upvotes, organization: organization, relevance: relevance, novelty: novelty,
-            comment: comment, origin: origin, slug: "")
+            comment: comment, origin: origin, slug: ""))
         return (record, [])
     }
 

@@ -11,6 +11,8 @@ public struct Digest: Sendable {
     public var window: [DayGroup]
     /// Days older than the window, newest first.
     public var archive: [DayGroup]
+    /// Every day, by month (`archive/YYYY-MM/`), newest month first.
+    public var archiveMonths: [ArchiveMonth] = []
     /// Every topic of a published paper, in the site's topic order.
     public var topics: [TopicGroup]
     /// The same topics by name, for pages that show a paper's tags.
@@ -32,6 +34,17 @@ public struct Digest: Sendable {
     public func topic(named name: String) -> Topic {
         topicsByName[name] ?? Topic(name: name, configured: config.topics)
     }
+}
+
+/// The days of one month, newest first: one page of the archive.
+public struct ArchiveMonth: Sendable {
+    /// `YYYY-MM`.
+    public var key: String
+    /// "November 2026".
+    public var label: String
+    public var days: [DayGroup]
+
+    public var paperCount: Int { days.reduce(0) { $0 + $1.papers.count } }
 }
 
 /// The best papers of one month.

@@ -6,8 +6,8 @@
 public struct SitePlan: Sendable {
     public enum Kind: Sendable {
         case home, day(Int), topics, topic(Int), topicFeed(Int), paper(Int), archive, feeds, search, searchIndex
-        case page(Int), week, month(Int)
-        case rss, atom, jsonFeed, daily, sitemap, notFound, asset(Int), katex(Int)
+        case page(Int), week, month(Int), archiveMonth(Int), searchShard(Int)
+        case rss, atom, jsonFeed, daily, sitemap, sitemapPages, sitemapMonth(Int), notFound, asset(Int), katex(Int)
     }
 
     public struct Entry: Sendable {
@@ -54,18 +54,26 @@ public struct SitePlan: Sendable {
         for (index, month) in digest.months.enumerated() {
             entries.append(Entry(path: BestPage.monthPath(month) + "index.html", kind: .month(index)))
         }
+        for (index, month) in digest.archiveMonths.enumerated() {
+            entries.append(Entry(path: ArchivePage.monthPath(month.key) + "index.html", kind: .archiveMonth(index)))
+        }
         entries += [
             Entry(path: "archive/index.html", kind: .archive),
             Entry(path: "feeds/index.html", kind: .feeds),
             Entry(path: "search/index.html", kind: .search),
-            Entry(path: "search/index.json", kind: .searchIndex),
+            Entry(path: SearchIndex.manifestPath, kind: .searchIndex),
             Entry(path: "feed.xml", kind: .rss),
             Entry(path: "atom.xml", kind: .atom),
             Entry(path: "feed.json", kind: .jsonFeed),
             Entry(path: "daily.xml", kind: .daily),
-            Entry(path: "sitemap.xml", kind: .sitemap),
+            Entry(path: Sitemap.indexPath, kind: .sitemap),
+            Entry(path: Sitemap.pagesPath, kind: .sitemapPages),
             Entry(path: "404.html", kind: .notFound),
         ]
+        for (index, month) in digest.archiveMonths.enumerated() {
+            entries.append(Entry(path: Sitemap.monthPath(month.key), kind: .sitemapMonth(index)))
+            entries.append(Entry(path: SearchIndex.shardPath(month.key), kind: .searchShard(index)))
+        }
         for (index, asset) in theme.assets.enumerated() {
             entries.append(Entry(path: "assets/" + asset.path, kind: .asset(index)))
         }
@@ -94,13 +102,15 @@ public struct SitePlan: Sendable {
         case .topic(let index): return page("topic", context.topic(digest.topics[index]))
         case .paper(let index): return page("paper", context.paper(digest.papers[index]))
         case .archive: return page("archive", context.archive())
+        case .archiveMonth(let index): return page("archive-month", context.archiveMonth(index))
         case .feeds: return page("feeds", FeedsPage.context(digest: digest, chrome: context.chrome))
         case .search: return page("search", SearchPage.context(digest: digest, chrome: context.chrome))
         case .notFound: return page("404", context.notFound())
         case .page(let index): return page("page", MarkdownPage.context(digest.pages[index], chrome: context.chrome))
         case .week: return page("best", BestPage.weekContext(digest: digest, chrome: context.chrome))
         case .month(let index): return page("best", BestPage.monthContext(digest.months[index], digest: digest, chrome: context.chrome))
-        case .searchIndex: return SearchIndex.build(digest).json()
+        case .searchIndex: return SearchIndex.manifest(digest)
+        case .searchShard(let index): return SearchIndex.shard(digest.archiveMonths[index]).json()
         case .rss:
             let channel = RSSFeed.Channel(
                 title: config.title, description: config.description ?? config.tagline ?? config.title, path: "feed.xml",
@@ -125,7 +135,9 @@ public struct SitePlan: Sendable {
                 title: "\(config.title): \(group.topic.name)", description: "\(group.topic.name) papers in \(config.title).",
                 path: TopicPages.urlPath(group.topic) + "feed.xml", pageURL: config.baseURL.resolve(TopicPages.urlPath(group.topic)))
             return RSSFeed.render(channel, items: context.feedEntries(group.papers).map(RSSFeed.item), config: config)
-        case .sitemap: return Sitemap.render(sitemapEntries(), baseURL: config.baseURL)
+        case .sitemap: return Sitemap.renderIndex(sitemaps(), baseURL: config.baseURL)
+        case .sitemapPages: return Sitemap.render(sitePages(), baseURL: config.baseURL)
+        case .sitemapMonth(let index): return Sitemap.render(paperPages(digest.archiveMonths[index]), baseURL: config.baseURL)
         case .asset(let index): return theme.assets[index].bytes
         case .katex(let index): return katex[index].bytes
         }
@@ -135,13 +147,20 @@ public struct SitePlan: Sendable {
         theme.render(template, values)
     }
 
-    private func sitemapEntries() -> [Sitemap.Entry] {
+    /// The sitemaps the index lists: the site's pages, then each month's paper pages.
+    private func sitemaps() -> [Sitemap.Entry] {
+        [Sitemap.Entry(path: Sitemap.pagesPath, lastModified: digest.today)]
+            + digest.archiveMonths.map { Sitemap.Entry(path: Sitemap.monthPath($0.key), lastModified: $0.days.first?.day) }
+    }
+
+    /// Every page but the papers'.
+    private func sitePages() -> [Sitemap.Entry] {
         var entries = [Sitemap.Entry(path: "", lastModified: digest.today)]
         entries += digest.window.map { Sitemap.Entry(path: DayPage.urlPath($0.day), lastModified: $0.day) }
         entries.append(Sitemap.Entry(path: "topics/", lastModified: digest.today))
         entries += digest.topics.map { Sitemap.Entry(path: TopicPages.urlPath($0.topic), lastModified: $0.papers.first?.day) }
-        entries += digest.papers.map { Sitemap.Entry(path: PaperPage.urlPath($0), lastModified: $0.day) }
-        entries.append(Sitemap.Entry(path: ArchivePage.urlPath, lastModified: digest.archive.first?.day))
+        entries.append(Sitemap.Entry(path: ArchivePage.urlPath, lastModified: digest.today))
+        entries += digest.archiveMonths.map { Sitemap.Entry(path: ArchivePage.monthPath($0.key), lastModified: $0.days.first?.day) }
         entries += digest.pages.map { Sitemap.Entry(path: MarkdownPage.urlPath($0), lastModified: nil) }
         if !digest.week.isEmpty { entries.append(Sitemap.Entry(path: BestPage.weekPath, lastModified: digest.today)) }
         entries += digest.months.map { Sitemap.Entry(path: BestPage.monthPath($0), lastModified: $0.papers.map(\.day).max()) }
@@ -149,4 +168,10 @@ public struct SitePlan: Sendable {
         entries.append(Sitemap.Entry(path: SearchPage.urlPath, lastModified: digest.today))
         return entries
     }
+
+    /// The pages of one month's papers.
+    private func paperPages(_ month: ArchiveMonth) -> [Sitemap.Entry] {
+        month.days.flatMap { group in group.papers.map { Sitemap.Entry(path: PaperPage.urlPath($0), lastModified: $0.day) } }
+    }
+
 }

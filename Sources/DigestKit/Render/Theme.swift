@@ -8,7 +8,7 @@ import Mustache
 /// (rendered Markdown) are meant for `{{{name}}}`.
 public struct Theme: Sendable {
     /// Templates every layout folder must have, one per kind of page.
-    public static let requiredTemplates = ["base", "day", "topic", "topics", "paper", "archive", "feeds", "search", "page", "best", "404"]
+    public static let requiredTemplates = ["base", "day", "topic", "topics", "paper", "archive", "archive-month", "feeds", "search", "page", "best", "404"]
 
     private let library: MustacheLibrary
     /// Nil when the layouts use something skeletons cannot reproduce; pages are then rendered one by one.

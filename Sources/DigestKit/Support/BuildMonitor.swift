@@ -25,7 +25,15 @@ public final class BuildMonitor: @unchecked Sendable {
     private var current: (phase: Phase, start: ContinuousClock.Instant)?
     private var done = 0
     private var total = 0
-    private var finished: [(phase: Phase, duration: Duration)] = []
+    private var finished: [Timing] = []
+
+    /// How long a phase took, and the process's peak memory when it ended.
+    public struct Timing: Sendable {
+        public var phase: Phase
+        public var duration: Duration
+        /// The largest resident set so far, in bytes.
+        public var peakMemory: Int
+    }
 
     public init() {}
 
@@ -55,13 +63,20 @@ public final class BuildMonitor: @unchecked Sendable {
         lock.withLock { Snapshot(phase: current?.phase, done: done, total: total) }
     }
 
-    /// Every finished phase and how long it took, in order.
-    public var timings: [(phase: Phase, duration: Duration)] {
+    /// Every finished phase, in order.
+    public var timings: [Timing] {
         lock.withLock { finished }
     }
 
     private func endCurrent(at now: ContinuousClock.Instant) {
-        if let current { finished.append((current.phase, now - current.start)) }
+        if let current { finished.append(Timing(phase: current.phase, duration: now - current.start, peakMemory: Self.peakMemory())) }
         current = nil
+    }
+
+    /// The process's peak resident set so far (Linux reports kilobytes).
+    static func peakMemory() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)  // Glibc spells RUSAGE_SELF as an enum case
+        return Int(usage.ru_maxrss) * 1024
     }
 }

@@ -1,43 +1,78 @@
-/// Every day older than the history window, by month, linking to its papers' pages.
+/// The archive: an index of months (`archive/`) and a page per month (`archive/YYYY-MM/`)
+/// listing each of its days with links to their papers' pages. However long a site runs,
+/// no archive page holds more than a month (under a megabyte at 150 papers a day).
 enum ArchivePage {
     static let urlPath = "archive/"
 
-    static func context(digest: Digest, chrome: PageChrome) -> [String: Any] {
+    static func monthPath(_ key: String) -> String { "archive/\(key)/" }
+
+    /// Where a day is shown: its own page inside the window, else its month of the archive.
+    static func dayHref(_ day: CalendarDay, root: String, windowDays: Set<CalendarDay>) -> String {
+        windowDays.contains(day) ? root + DayPage.urlPath(day) : root + monthPath(day.monthKey) + "#day-\(day)"
+    }
+
+    static func indexContext(digest: Digest, chrome: PageChrome) -> [String: Any] {
         let root = PageChrome.root(for: urlPath)
-        let math = digest.archive.contains { $0.papers.contains { MathSpans.containsMath($0.title) } }
         var context = chrome.context(
-            urlPath: urlPath, title: "Archive", description: "Earlier papers of \(digest.config.title), by day.", section: .archive,
-            math: math)
-        var months: [[String: Any]] = []
-        var currentKey: String?
-        var days: [[String: Any]] = []
-        var label = ""
+            urlPath: urlPath, title: "Archive", description: "Every day of \(digest.config.title), by month.", section: .archive)
         let bestMonths = Set(digest.months.map(\.month.monthKey))
-        func flush() {
-            guard let key = currentKey else { return }
-            var month: [String: Any] = ["label": label, "anchor": "month-\(key)", "days": days]
-            if bestMonths.contains(key) { month["bestHref"] = root + "month/\(key)/" }
-            months.append(month)
-        }
-        for group in digest.archive {
-            if group.day.monthKey != currentKey {
-                flush()
-                currentKey = group.day.monthKey
-                label = group.day.monthLabel
-                days = []
+        var years: [[String: Any]] = []
+        for month in digest.archiveMonths {
+            let year = String(month.key.prefix(4))
+            var entry: [String: Any] = [
+                "key": month.key, "label": month.label, "href": root + monthPath(month.key),
+                "days": month.days.count == 1 ? "1 day" : "\(month.days.count) days", "papers": PaperView.paperCount(month.paperCount),
+            ]
+            if bestMonths.contains(month.key) { entry["bestHref"] = root + BestPage.monthPath(key: month.key) }
+            if years.last?["year"] as? String == year {
+                var months = years[years.count - 1]["months"] as! [[String: Any]]
+                months.append(entry)
+                years[years.count - 1]["months"] = months
+            } else {
+                years.append(["year": year, "months": [entry]])
             }
-            days.append([
-                "date": group.day.description, "label": group.day.longLabel, "anchor": "day-\(group.day)",
-                "count": PaperView.paperCount(group.papers.count),
-                "papers": group.papers.map { paper -> [String: Any] in
-                    ["title": paper.title, "titleHTML": MathSpans.html(paper.title), "href": root + PaperPage.urlPath(paper), "topic": paper.primaryTopic]
-                },
-            ])
         }
-        flush()
-        context["months"] = months
-        context["empty"] = months.isEmpty
-        context["historyDays"] = digest.config.historyDays
+        context["years"] = years
+        context["empty"] = years.isEmpty
+        context["papers"] = PaperView.paperCount(digest.papers.count)
+        return context
+    }
+
+    static func monthContext(_ index: Int, digest: Digest, chrome: PageChrome, windowDays: Set<CalendarDay>) -> [String: Any] {
+        let month = digest.archiveMonths[index]
+        let pagePath = monthPath(month.key)
+        let root = PageChrome.root(for: pagePath)
+        let math = month.days.contains { $0.papers.contains { MathSpans.containsMath($0.title) } }
+        var context = chrome.context(
+            urlPath: pagePath, title: "\(month.label) · Archive", description: "Every paper of \(month.label) in \(digest.config.title).",
+            section: .archive, math: math)
+        var values: [String: Any] = [
+            "key": month.key, "label": month.label, "archiveHref": root + urlPath,
+            "papers": PaperView.paperCount(month.paperCount), "dayCount": month.days.count == 1 ? "1 day" : "\(month.days.count) days",
+            "days": month.days.map { group -> [String: Any] in
+                var day: [String: Any] = [
+                    "date": group.day.description, "label": group.day.longLabel, "anchor": "day-\(group.day)",
+                    "count": PaperView.paperCount(group.papers.count),
+                    "papers": group.papers.map { paper -> [String: Any] in
+                        ["titleHTML": MathSpans.html(paper.title), "href": root + PaperPage.urlPath(paper), "topic": paper.primaryTopic]
+                    },
+                ]
+                if windowDays.contains(group.day) { day["href"] = root + DayPage.urlPath(group.day) }
+                return day
+            },
+        ]
+        if digest.months.contains(where: { $0.month.monthKey == month.key }) {
+            values["bestHref"] = root + BestPage.monthPath(key: month.key)
+        }
+        if index > 0 {
+            let newer = digest.archiveMonths[index - 1]
+            values["newer"] = ["label": newer.label, "href": root + monthPath(newer.key)]
+        }
+        if index + 1 < digest.archiveMonths.count {
+            let older = digest.archiveMonths[index + 1]
+            values["older"] = ["label": older.label, "href": root + monthPath(older.key)]
+        }
+        context["month"] = values
         return context
     }
 }

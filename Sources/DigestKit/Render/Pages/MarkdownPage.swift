@@ -18,7 +18,9 @@ enum MarkdownPage {
 /// `week/` and `month/YYYY-MM/`: the best papers of the window and of each month.
 enum BestPage {
     static let weekPath = "week/"
-    static func monthPath(_ month: MonthBest) -> String { "month/\(month.month.monthKey)/" }
+    static func monthPath(_ month: MonthBest) -> String { monthPath(key: month.month.monthKey) }
+
+    static func monthPath(key: String) -> String { "month/\(key)/" }
 
     static func weekContext(digest: Digest, chrome: PageChrome) -> [String: Any] {
         let days = digest.config.historyDays

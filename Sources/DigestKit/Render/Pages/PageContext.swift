@@ -49,7 +49,11 @@ struct PageContext: Sendable {
             windowDays: windowDays, chrome: chrome)
     }
 
-    func archive() -> [String: Any] { ArchivePage.context(digest: digest, chrome: chrome) }
+    func archive() -> [String: Any] { ArchivePage.indexContext(digest: digest, chrome: chrome) }
+
+    func archiveMonth(_ index: Int) -> [String: Any] {
+        ArchivePage.monthContext(index, digest: digest, chrome: chrome, windowDays: windowDays)
+    }
 
     func notFound() -> [String: Any] {
         chrome.context(urlPath: "404.html", title: "Page not found", description: nil, section: .none, absoluteRoot: true)

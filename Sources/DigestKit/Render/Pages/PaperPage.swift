@@ -35,7 +35,7 @@ enum PaperPage {
     static func dayLink(_ day: CalendarDay, anchor: String, root: String, windowDays: Set<CalendarDay>) -> [String: Any] {
         [
             "date": day.description, "label": day.mediumLabel,
-            "href": windowDays.contains(day) ? root + DayPage.urlPath(day) + "#" + anchor : root + "archive/#day-\(day)",
+            "href": windowDays.contains(day) ? root + DayPage.urlPath(day) + "#" + anchor : ArchivePage.dayHref(day, root: root, windowDays: windowDays),
         ]
     }
 

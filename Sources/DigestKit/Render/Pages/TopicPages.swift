@@ -32,19 +32,31 @@ enum TopicPages {
         context["windowCount"] = group.windowCount
         context["windowPapers"] = PaperView.paperCount(group.windowCount)
         context["historyDays"] = digest.config.historyDays
-        context["days"] = group.windowDays.map { day -> [String: Any] in
-            [
+        // The window's newest papers as cards, without their summaries (the title leads to the
+        // paper's page), so a busy topic's page stays small; the rest by title.
+        var shown = 0
+        var days: [[String: Any]] = []
+        for day in group.windowDays where shown < cardLimit {
+            let papers = day.papers.prefix(cardLimit - shown)
+            shown += papers.count
+            days.append([
                 "date": day.day.description, "label": day.day.longLabel,
-                "href": windowDays.contains(day.day) ? root + DayPage.urlPath(day.day) : root + "archive/",
-                "papers": day.papers.map { PaperView.card($0, rendered: rendered[$0], number: nil, root: root, digest: digest) },
-            ]
+                "href": ArchivePage.dayHref(day.day, root: root, windowDays: windowDays),
+                "papers": papers.map { paper in
+                    var card = PaperView.card(paper, rendered: rendered[paper], number: nil, root: root, digest: digest)
+                    card["summary"] = nil
+                    return card
+                },
+            ])
         }
-        let older = group.papers.count - group.windowCount
-        if older > 0 {
+        context["days"] = days
+        let carded = Set(group.windowDays.flatMap(\.papers).prefix(cardLimit).map(\.id.base))
+        let rest = group.papers.filter { !carded.contains($0.id.base) }
+        if !rest.isEmpty {
             context["older"] = [
-                "count": older, "papers": PaperView.paperCount(older), "href": root + "archive/",
-                "list": group.papers.filter { !windowDays.contains($0.day) }.prefix(olderListLimit).map { paper -> [String: Any] in
-                    ["title": paper.title, "href": root + "papers/\(paper.slug)/", "date": paper.day.description, "label": paper.day.mediumLabel]
+                "count": rest.count, "papers": PaperView.paperCount(rest.count), "href": root + ArchivePage.urlPath,
+                "list": rest.prefix(olderListLimit).map { paper -> [String: Any] in
+                    ["title": paper.title, "href": root + PaperPage.urlPath(paper), "date": paper.day.description, "label": paper.day.mediumLabel]
                         as [String: Any]
                 },
             ] as [String: Any]
@@ -52,6 +64,9 @@ enum TopicPages {
         return context
     }
 
-    /// How many older papers a topic page lists by title; the archive has the rest.
+    /// How many of the window's papers a topic page shows as cards.
+    static let cardLimit = 100
+
+    /// How many more papers a topic page lists by title; the archive has the rest.
     static let olderListLimit = 100
 }
