@@ -68,3 +68,27 @@ import Testing
         #expect(diagnostics.dropLast().allSatisfy { $0.line == 1 && $0.column != nil })
     }
 }
+
+/// `TextCleaning.clean` takes shortcuts; it must always agree with the scalar-by-scalar definition.
+@Suite struct TextCleaningTests {
+    static let pieces = [
+        "a", "Z", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{7F}", "\u{85}", "\u{A0}", "é", "e\u{301}", " \u{301}",
+        "—", "’", "\u{2009}", "\u{2028}", "\u{3000}", "\u{1680}", "\u{FEFF}", "\u{FFFD}", "日本", "👩‍🔬", "12345678", "abcdefghij",
+        String(Unicode.Scalar(0xFDD0)!), String(Unicode.Scalar(0xFFFE)!), String(Unicode.Scalar(0x1FFFF)!), "\u{1}", "$x$", "<b>",
+    ]
+
+    @Test func theFastPathAgreesWithTheDefinition() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
+            for singleLine in [false, true] {
+                #expect(TextCleaning.clean(text, singleLine: singleLine) == TextCleaning.rewrite(text, singleLine: singleLine),
+                        "\(text.unicodeScalars.map { String($0.value, radix: 16) }) singleLine: \(singleLine)")
+            }
+        }
+        // Long printable runs go through the eight-byte check.
+        let long = String(repeating: "Plain words, digits 0-9 and (punctuation)! ", count: 50)
+        #expect(TextCleaning.clean(long, singleLine: false) == long.trimmingWhitespace())
+        #expect(TextCleaning.clean(long + "\u{7F}x", singleLine: false) == (long + "x").trimmingWhitespace())
+    }
+}

@@ -142,7 +142,20 @@ enum TextCleaning {
     /// tab and newline, noncharacters), turns CRLF into LF, and trims surrounding whitespace.
     /// `singleLine` also folds every run of whitespace into one space (titles, names).
     static func clean(_ raw: String, singleLine: Bool) -> String {
-        if isClean(raw, singleLine: singleLine) { return raw }
+        var text = raw
+        switch text.withUTF8({ scan($0, singleLine: singleLine) }) {
+        case .clean: return raw
+        case .trimASCII: return text.withUTF8 { String(decoding: trimmedASCII($0), as: UTF8.self) }
+        case .rewrite: return rewrite(raw, singleLine: singleLine)
+        case .cleanUnlessEndsAreWhitespace:
+            // Whole characters, as trimming sees them: "a \u{301}" ends in a space with an accent on it.
+            let trimmable = (raw.first?.isWhitespace ?? false) || (raw.last?.isWhitespace ?? false)
+            return trimmable ? rewrite(raw, singleLine: singleLine) : raw
+        }
+    }
+
+    /// The definition of cleaning, scalar by scalar; `clean` gives the same result faster.
+    static func rewrite(_ raw: String, singleLine: Bool) -> String {
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in raw.unicodeScalars {
@@ -160,27 +173,69 @@ enum TextCleaning {
         return String(scalars).trimmingWhitespace()
     }
 
-    /// The fast check that lets most strings through without a copy.
-    private static func isClean(_ text: String, singleLine: Bool) -> Bool {
-        var previousWasSpace = true  // a leading space is not clean
-        for byte in text.utf8 {
-            if byte < 0x20 {
-                if singleLine || (byte != 0x0A && byte != 0x09) { return false }
-            } else if byte == 0x7F || byte >= 0x80 {
-                // Lead bytes of C1 controls, Unicode spaces, BOM and noncharacters: check them slowly.
-                switch byte {
-                case 0x7F, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF, 0xF0...0xF4: return false  // E1: U+1680 OGHAM SPACE MARK
-                default: break
+    enum Verdict { case clean, trimASCII, rewrite, cleanUnlessEndsAreWhitespace }
+
+    /// What `rewrite` would do to a string: nothing, only trim ASCII whitespace from its
+    /// ends, or more. Text is checked eight bytes at a time while they are all printable
+    /// ASCII (almost all of a summary), then byte by byte; of non-ASCII characters only
+    /// those `rewrite` changes (controls, noncharacters, and spaces in single-line text)
+    /// need the slow path, so typographic quotes and dashes do not.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, singleLine: Bool) -> Verdict {
+        guard let first = bytes.first, let last = bytes.last else { return .clean }
+        var ascii = true
+        var index = 0
+        var previousWasSpace = true  // a leading space folds away
+        while index < bytes.count {
+            if !singleLine, index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                // No byte below 0x20 and none above 0x7E: eight printable ASCII characters.
+                let low: UInt64 = 0x0101_0101_0101_0101
+                let high: UInt64 = 0x8080_8080_8080_8080
+                if (word &- low &* 0x20) & ~word & high == 0, ((word &+ low &* 1) | word) & high == 0 {
+                    index += 8
+                    continue
                 }
             }
-            if singleLine {
-                if byte == 0x20, previousWasSpace { return false }
-                previousWasSpace = byte == 0x20
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte < 0x20 || byte == 0x7F {
+                    if singleLine || (byte != 0x0A && byte != 0x09) { return .rewrite }
+                }
+                if singleLine {
+                    if byte == 0x20, previousWasSpace { return .rewrite }
+                    previousWasSpace = byte == 0x20
+                }
+                index += 1
+                continue
             }
+            ascii = false
+            previousWasSpace = false
+            let (scalar, length) = decode(bytes, at: index)
+            if !isAllowed(scalar) || (singleLine && scalar.properties.isWhitespace) { return .rewrite }
+            index += length
         }
-        if singleLine, previousWasSpace, !text.isEmpty { return false }
-        // Whole characters, as trimming sees them: "a \u{301}" ends in a space with an accent on it.
-        return !(text.first?.isWhitespace ?? false) && !(text.last?.isWhitespace ?? false)
+        if singleLine, previousWasSpace { return ascii ? .trimASCII : .rewrite }
+        guard ascii else { return .cleanUnlessEndsAreWhitespace }
+        return isASCIIWhitespace(first) || isASCIIWhitespace(last) ? .trimASCII : .clean
+    }
+
+    /// The scalar starting at `index` of valid UTF-8 (Swift strings always are), and its length.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        let (length, bits): (Int, UInt32) = lead >= 0xF0 ? (4, lead & 0x07) : lead >= 0xE0 ? (3, lead & 0x0F) : (2, lead & 0x1F)
+        var value = bits
+        for offset in 1..<length { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+
+    private static func trimmedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0
+        var end = bytes.count
+        while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
+        while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 
     private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {

@@ -104,7 +104,8 @@ struct JSONParser: ~Copyable {
         index += 1
         var members: [JSON.Member] = []
         // Keys as code units: RFC 8259 compares names that way, and canonically equivalent
-        // spellings (é and e + ◌́) are different keys. A set keeps huge objects linear.
+        // spellings (é and e + ◌́) are different keys. Records have a dozen keys, compared
+        // one by one; past that a set keeps huge objects linear.
         var keys = Set<[UInt8]>()
         skipWhitespace()
         if peek(UInt8(ascii: "}")) {
@@ -119,7 +120,14 @@ struct JSONParser: ~Copyable {
             }
             let keyOffset = index
             let key = try parseString()
-            guard keys.insert(Array(key.utf8)).inserted else {
+            let duplicate: Bool
+            if members.count < 16 {
+                duplicate = members.contains { $0.key.utf8.elementsEqual(key.utf8) }
+            } else {
+                if keys.isEmpty { keys = Set(members.map { Array($0.key.utf8) }) }
+                duplicate = !keys.insert(Array(key.utf8)).inserted
+            }
+            guard !duplicate else {
                 throw JSONSyntaxError(offset: keyOffset, message: "duplicate key \"\(key)\" in the same object")
             }
             skipWhitespace()
@@ -196,9 +204,15 @@ struct JSONParser: ~Copyable {
             if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
             scan += 1
         }
-        var buffer: [UInt8] = Array(bytes[index..<scan])
-        index = scan
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(scan - index + 64)
         while index < bytes.count {
+            // Copy the run up to the next quote, backslash or control character at once.
+            var end = index
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            index = end
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
@@ -206,11 +220,8 @@ struct JSONParser: ~Copyable {
                 return String(decoding: buffer, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 try parseEscape(into: &buffer)
-            case 0..<0x20:
-                throw error("control character U+\(hex4(UInt32(byte))) must be escaped inside a string")
             default:
-                buffer.append(byte)
-                index += 1
+                throw error("control character U+\(hex4(UInt32(byte))) must be escaped inside a string")
             }
         }
         throw JSONSyntaxError(offset: start, message: "unterminated string: the closing '\"' is missing")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Small, exact rewrites of HTML that cmark-gfm produced.
 ///
 /// They are safe as plain byte scans because content cannot produce the patterns they
@@ -7,86 +9,97 @@ enum HTMLRewriter {
     /// Gives the n-th heading outside the footnotes the n-th id, and replaces the obsolete
     /// `align` attribute of table cells with a class (`align-center`) the stylesheet styles.
     static func addingHeadingIDs(_ html: String, ids: [String]) -> String {
-        let bytes = Array(html.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + ids.count * 24)
         var nextID = 0
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "<"), i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "h"),
-                (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i + 2]), bytes[i + 3] == UInt8(ascii: ">"),
-                nextID < ids.count
-            {
-                out.append(contentsOf: bytes[i..<i + 3])
+        return rewritingTags(html, extra: ids.count * 24) { tag, out in
+            if tag.count == 4, tag[1] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(tag[2]), nextID < ids.count {
+                out.append(contentsOf: tag[0..<3])
                 out.append(contentsOf: " id=\"".utf8)
                 out.append(contentsOf: ids[nextID].utf8)
                 out.append(contentsOf: "\">".utf8)
                 nextID += 1
-                i += 4
-                continue
+                return
             }
-            if byte == UInt8(ascii: " "), matches(bytes, at: i, " align=\"") {
-                let valueStart = i + 8
-                if let end = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) {
+            var i = 0
+            while i < tag.count {
+                if tag[i] == UInt8(ascii: " "), matches(tag, at: i, " align=\"") {
                     out.append(contentsOf: " class=\"align-".utf8)
-                    out.append(contentsOf: bytes[valueStart...end])
-                    i = end + 1
+                    i += 8
                     continue
                 }
+                out.append(tag[i])
+                i += 1
             }
-            out.append(byte)
-            i += 1
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Shifts heading levels (clamped to 1…6) and prefixes ids and fragment links.
     static func embed(_ html: String, headingShift: Int, anchorPrefix: String) -> String {
         if headingShift == 0, anchorPrefix.isEmpty { return html }
-        let bytes = Array(html.utf8)
         let prefix = Array(anchorPrefix.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 256)
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "<"), headingShift != 0 {
-                // `<hN` followed by `>` or space, or `</hN>`.
-                let slash = i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "/") ? 1 : 0
-                let h = i + 1 + slash
-                if h + 2 < bytes.count, bytes[h] == UInt8(ascii: "h"),
-                    (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[h + 1]),
-                    bytes[h + 2] == UInt8(ascii: ">") || bytes[h + 2] == UInt8(ascii: " ")
-                {
-                    let level = min(6, max(1, Int(bytes[h + 1] - UInt8(ascii: "0")) + headingShift))
-                    out.append(contentsOf: bytes[i...h])
-                    out.append(UInt8(ascii: "0") + UInt8(level))
-                    i = h + 2
-                    continue
-                }
+        return rewritingTags(html, extra: 256) { tag, out in
+            var i = 0
+            // `<hN` followed by `>` or space, or `</hN>`.
+            let slash = tag.count > 1 && tag[1] == UInt8(ascii: "/") ? 1 : 0
+            let h = 1 + slash
+            if headingShift != 0, h + 2 < tag.count, tag[h] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(tag[h + 1]),
+                tag[h + 2] == UInt8(ascii: ">") || tag[h + 2] == UInt8(ascii: " ")
+            {
+                let level = min(6, max(1, Int(tag[h + 1] - UInt8(ascii: "0")) + headingShift))
+                out.append(contentsOf: tag[0...h])
+                out.append(UInt8(ascii: "0") + UInt8(level))
+                i = h + 2
             }
-            if !prefix.isEmpty, byte == UInt8(ascii: " ") {
-                if matches(bytes, at: i, " id=\"") {
-                    out.append(contentsOf: " id=\"".utf8)
-                    out.append(contentsOf: prefix)
-                    i += 5
-                    continue
+            while i < tag.count {
+                if !prefix.isEmpty, tag[i] == UInt8(ascii: " ") {
+                    if matches(tag, at: i, " id=\"") {
+                        out.append(contentsOf: " id=\"".utf8)
+                        out.append(contentsOf: prefix)
+                        i += 5
+                        continue
+                    }
+                    if matches(tag, at: i, " href=\"#") {
+                        out.append(contentsOf: " href=\"#".utf8)
+                        out.append(contentsOf: prefix)
+                        i += 8
+                        continue
+                    }
                 }
-                if matches(bytes, at: i, " href=\"#") {
-                    out.append(contentsOf: " href=\"#".utf8)
-                    out.append(contentsOf: prefix)
-                    i += 8
-                    continue
-                }
+                out.append(tag[i])
+                i += 1
             }
-            out.append(byte)
-            i += 1
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func matches(_ bytes: [UInt8], at index: Int, _ pattern: StaticString) -> Bool {
+    /// Copies `html`, handing each tag (`<` to `>`) to `rewrite` and copying the text between
+    /// tags as it is, a run at a time.
+    private static func rewritingTags(
+        _ html: String, extra: Int, _ rewrite: (UnsafeBufferPointer<UInt8>, inout [UInt8]) -> Void
+    ) -> String {
+        var html = html
+        return html.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + extra)
+            var i = 0
+            while i < bytes.count {
+                guard let lt = find(UInt8(ascii: "<"), in: bytes, from: i) else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i...]))
+                    break
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<lt]))
+                let end = find(UInt8(ascii: ">"), in: bytes, from: lt).map { $0 + 1 } ?? bytes.count
+                rewrite(UnsafeBufferPointer(rebasing: bytes[lt..<end]), &out)
+                i = end
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    private static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count, let found = memchr(bytes.baseAddress! + start, Int32(byte), bytes.count - start) else { return nil }
+        return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ pattern: StaticString) -> Bool {
         let count = pattern.utf8CodeUnitCount
         guard index + count <= bytes.count else { return false }
         let start = pattern.utf8Start

@@ -21,8 +21,8 @@ public struct RenderedPaper: Sendable {
         title = MathSpans.html(paper.title)
         abstract = paper.abstract.map(MathSpans.html)
         let mathMarker = "<code class=\"math "
-        hasMath = summary?.hasMath == true || title.contains(mathMarker) || abstract?.contains(mathMarker) == true
-            || highlights.contains { $0.contains(mathMarker) }
+        hasMath = summary?.hasMath == true || title.containsBytes(mathMarker) || abstract?.containsBytes(mathMarker) == true
+            || highlights.contains { $0.containsBytes(mathMarker) }
     }
 
     /// Fragment ids inside a card are `<slug>--<heading>`: slugs never contain `--`, so these

@@ -29,7 +29,8 @@ public enum MathSpans {
     /// never forge a placeholder.
     public static func protect(_ text: String, markdown: Bool = true) -> (text: String, spans: [Span], key: String) {
         var text = text
-        if text.unicodeScalars.contains(where: { $0 == open || $0 == close }) {
+        // Both marks are EE 80 8x in UTF-8; text without an EE byte has neither.
+        if text.containsByte(0xEE), text.unicodeScalars.contains(where: { $0 == open || $0 == close }) {
             text.unicodeScalars.removeAll { $0 == open || $0 == close }
         }
         let bytes = Array(text.utf8)
@@ -57,7 +58,7 @@ public enum MathSpans {
     /// text) becomes escaped TeX. Anything that looks like a placeholder but does not carry
     /// this document's key is removed.
     static func restore(_ html: String, spans: [Span], key: String) -> String {
-        guard !spans.isEmpty || html.unicodeScalars.contains(open) else { return html }
+        guard !spans.isEmpty || (html.containsByte(0xEE) && html.unicodeScalars.contains(open)) else { return html }
         var result = ""
         result.reserveCapacity(html.utf8.count + spans.count * 48)
         var rest = html[...]
@@ -111,7 +112,7 @@ public enum MathSpans {
     /// Replaces placeholders in plain text (heading text, search, feed summaries) with their
     /// TeX between dollars, the most widely understood way to write it as text.
     static func restorePlain(_ text: String, spans: [Span], key: String) -> String {
-        guard text.unicodeScalars.contains(open) else { return text }
+        guard text.containsByte(0xEE), text.unicodeScalars.contains(open) else { return text }
         var result = ""
         var rest = text[...]
         while let start = rest.unicodeScalars.firstIndex(of: open) {

@@ -7,7 +7,7 @@ import Foundation
 /// accent or letter command, so `R$^3$Mem` and `\mathcal{O}` survive untouched.
 public enum TeXAccents {
     public static func decode(_ text: String) -> String {
-        guard text.contains("\\") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }  // (not Foundation's slow contains(String))
         // Math is found the way pages find it, taken out, and put back untouched.
         let (protected, spans, key) = MathSpans.protect(text, markdown: false)
         let chars = Array(protected)
