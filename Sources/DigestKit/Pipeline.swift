@@ -14,6 +14,9 @@ public enum Pipeline {
         public var today: CalendarDay?
         /// Replace a non-empty output folder that Digest did not create.
         public var force = false
+        /// Render every file again instead of only those whose inputs changed (files whose
+        /// bytes come out the same still keep their modification times).
+        public var full = false
         /// KaTeX to copy into the site for pages with math. nil: Debian's copy when it is
         /// installed, else none (math is then shown as TeX source).
         public var katex: String?
@@ -37,16 +40,51 @@ public enum Pipeline {
         public var warnings: [Diagnostic]
         /// Pages spliced into skeletons of their shape, and pages the template engine rendered.
         public var templatePages: (spliced: Int, rendered: Int) = (0, 0)
+        /// Files written, replaced or removed; nil when the whole site was written.
+        public var changed: Int?
+        /// Nothing had changed since the last build, so nothing was read or written.
+        public var upToDate = false
     }
 
     /// Builds the site. Throws `DiagnosticsError` (every content or layout problem) or `DigestError`.
     /// `monitor` follows the phases and the files written, for progress display and timings.
+    ///
+    /// When nothing it reads has changed since the last build and the output is as that build
+    /// left it, it returns at once; otherwise it renders only what changed (see `SiteWriter`).
     public static func build(_ options: Options, monitor: BuildMonitor = BuildMonitor(), onWait: () -> Void = {}) throws -> Report {
-        let prepared = try prepare(options, monitor: monitor)
         let writer = SiteWriter(output: options.output, protected: [options.content, options.layouts], force: options.force)
-        let written = try writer.write(prepared.plan, monitor: monitor, onWait: onWait)
+        let session = try writer.open(onWait: onWait)
+        defer { session.close() }
+        monitor.begin(.checkingCache)
+        let katex = katexFolder(options)
+        let settings = InputFingerprint.settings(options, katex: katex)
+        let inputs = try InputFingerprint.scan(options, katex: katex, previous: session.cache)
+        if !options.full, let summary = session.unchanged(inputs: inputs, settings: settings) {
+            monitor.end()
+            return Report(unchanged: summary)
+        }
+        let prepared = try prepare(options, monitor: monitor)
+        monitor.begin(.comparing)
+        let keys = prepared.plan.keys()
+        _ = session.frontCheck  // stat the output now, so `--timings` counts it under comparing
+        let written = try session.write(
+            prepared.plan, keys: keys, inputs: inputs, settings: settings, trustKeys: !options.full,
+            summary: { files, bytes in prepared.report(files: files, bytes: bytes).summary }, monitor: monitor)
         monitor.end()
-        return prepared.report(files: written.files, bytes: written.bytes)
+        var report = prepared.report(files: written.files, bytes: written.bytes)
+        report.changed = session.cache == nil ? nil : written.changed
+        if session.cacheFolderIsForeign {
+            report.warnings.append(
+                Diagnostic(
+                    .warning, file: session.cacheFolder,
+                    message: "is not Digest's build cache (it has no \(SiteWriter.cacheMarkerName) file), so every build writes the whole site; move it away"))
+        }
+        return report
+    }
+
+    /// The KaTeX folder to copy: `--katex`, else Debian's when it is installed.
+    private static func katexFolder(_ options: Options) -> String? {
+        options.katex ?? (FolderReader.isDirectory(FolderReader.debianKaTeX) ? FolderReader.debianKaTeX : nil)
     }
 
     /// Renders every file of the site into memory without writing anything (for `digest serve`).
@@ -64,10 +102,8 @@ public enum Pipeline {
 
         func report(files: Int, bytes: Int) -> Report {
             let digest = plan.digest
-            let feedNames: Set<Substring> = ["feed.xml", "atom.xml", "feed.json", "daily.xml"]
             var report = Report(
-                pages: plan.entries.filter { $0.path.hasSuffix(".html") }.count,
-                feeds: plan.entries.filter { feedNames.contains($0.path.split(separator: "/").last!) }.count,
+                pages: plan.pageCount, feeds: plan.feedCount,
                 files: files, bytes: bytes, papers: digest.papers.count, days: digest.days.count, topics: digest.topics.count,
                 today: digest.today, unpublished: digest.unpublishedCount, katex: katex, warnings: warnings)
             report.templatePages = plan.theme.renderCounts
@@ -86,8 +122,7 @@ public enum Pipeline {
         monitor.begin(.planning)
         let layouts = try FolderReader.readLayouts(options.layouts)
         let theme = try Theme(templates: layouts.templates, assets: layouts.assets, folder: options.layouts)
-        let katexFolder = options.katex ?? (FolderReader.isDirectory(FolderReader.debianKaTeX) ? FolderReader.debianKaTeX : nil)
-        let katex = try katexFolder.map { folder throws(DigestError) in try FolderReader.readKaTeX(folder) } ?? []
+        let katex = try katexFolder(options).map { folder throws(DigestError) in try FolderReader.readKaTeX(folder) } ?? []
         let plan = SitePlan(digest: digest, theme: theme, katex: katex)
         let skipped = FolderReader.skippedWarnings(content.skipped + layouts.skipped)
         return Prepared(plan: plan, katex: !katex.isEmpty, warnings: loaded.warnings + skipped)
@@ -123,5 +158,24 @@ public enum Pipeline {
         return CheckReport(
             files: loaded.fileCount, records: loaded.records.count, papers: digest.papers.count,
             warnings: loaded.warnings + FolderReader.skippedWarnings(content.skipped))
+    }
+}
+
+extension Pipeline.Report {
+    /// The report of a build that found nothing to do: the last build's, from the cache.
+    init(unchanged summary: BuildCache.Summary) {
+        self.init(
+            pages: summary.pages, feeds: summary.feeds, files: summary.files, bytes: summary.bytes, papers: summary.papers,
+            days: summary.days, topics: summary.topics, today: summary.today.flatMap(CalendarDay.init),
+            unpublished: summary.unpublished, katex: summary.katex, warnings: summary.warnings)
+        changed = 0
+        upToDate = true
+    }
+
+    /// What the cache keeps of this report.
+    var summary: BuildCache.Summary {
+        BuildCache.Summary(
+            pages: pages, feeds: feeds, files: files, bytes: bytes, papers: papers, days: days, topics: topics, unpublished: unpublished,
+            today: today?.description, katex: katex, warnings: warnings)
     }
 }

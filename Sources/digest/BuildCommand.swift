@@ -44,6 +44,13 @@ struct BuildCommand: ParsableCommand {
                 + "folder, the current folder, your home folder or /."))
     var force = false
 
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Render every page again, not only those whose inputs changed since the last build "
+                + "(files that come out the same still keep their dates)."))
+    var full = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -68,6 +75,7 @@ struct BuildCommand: ParsableCommand {
         options.today = today.flatMap { CalendarDay($0) }
         options.force = force
         options.katex = katex
+        options.full = full
 
         let clock = ContinuousClock()
         let start = clock.now
@@ -87,17 +95,24 @@ struct BuildCommand: ParsableCommand {
                 Console.error("\(timing.phase.rawValue): \(Console.seconds(timing.duration)) (peak memory \(timing.peakMemory >> 20) MB)")
             }
             let pages = report.templatePages
-            Console.error("Templates: \(pages.spliced) pages spliced into skeletons, \(pages.rendered) rendered by the template engine")
+            if !report.upToDate {
+                Console.error("Templates: \(pages.spliced) pages spliced into skeletons, \(pages.rendered) rendered by the template engine")
+            }
         }
         guard !quiet else { return }
         for warning in report.warnings { Console.error(warning.description) }
         if report.unpublished > 0, let today = report.today {
             Console.error("note: \(report.unpublished) paper(s) dated after \(today) were left out; pass --today to include them")
         }
-        Console.out(
-            "Built \(Console.count(report.pages, "page")) and \(Console.count(report.feeds, "feed")) "
-                + "from \(Console.count(report.papers, "paper")) (\(Console.count(report.days, "day")), "
-                + "\(Console.count(report.topics, "topic"))) in \(Console.seconds(elapsed)) → \(output)/")
+        let site =
+            "\(Console.count(report.pages, "page")) and \(Console.count(report.feeds, "feed")) "
+            + "from \(Console.count(report.papers, "paper")) (\(Console.count(report.days, "day")), \(Console.count(report.topics, "topic")))"
+        if report.upToDate {
+            Console.out("\(output)/ is up to date: nothing changed since the last build (\(site)); checked in \(Console.seconds(elapsed))")
+            return
+        }
+        let changes = report.changed.map { " (\(Console.count($0, "file")) changed of \(report.files))" } ?? ""
+        Console.out("Built \(site) in \(Console.seconds(elapsed)) → \(output)/\(changes)")
     }
 }
 

@@ -31,10 +31,9 @@ import Testing
             let same = a.bytes == b.bytes  // not inside #expect, which would print both files
             #expect(same, "\(a.path) differs")
         }
-        // Most paper pages share a shape with another, so far fewer pages went through the engine.
+        // Most pages and cards share a shape with another, so most did not go through the engine.
         let counts = fast.theme.renderCounts
-        #expect(counts.spliced > 20)
-        #expect(counts.rendered < digest.papers.count)
+        #expect(counts.spliced > counts.rendered, "\(counts)")
         #expect(slow.theme.renderCounts.spliced == 0)
     }
 

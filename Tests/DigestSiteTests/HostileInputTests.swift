@@ -39,7 +39,7 @@ import Testing
         let result = try DigestProcess.run(["build", "--layouts", site.layouts], in: site.folder)
         #expect(result.exitedNormally, "digest crashed on \(name): \(result.stderr.suffix(500))")
         let entries = Set(try FileManager.default.contentsOfDirectory(atPath: site.folder.path))
-        #expect(entries.isSubset(of: ["Content", "Site", ".Site.lock"]), "unexpected files beside the output: \(entries)")
+        #expect(entries.isSubset(of: ["Content", "Site", ".Site.lock", ".Site.cache"]), "unexpected files beside the output: \(entries)")
 
         if expectation.outcome == "error" {
             #expect(result.status == 1)

@@ -6,19 +6,23 @@
 /// later file in path order, then later in the file — except that a record of a lower
 /// explicit version never replaces a higher one.
 enum PaperMerger {
-    static func merge(_ records: [Paper], topicNames: TopicNames) -> [Paper] {
-        let ordered = records.sorted { ($0.day, $0.origin) < ($1.day, $1.origin) }
+    /// `ordered`: the records by day, then file and position.
+    static func merge(ordered: [Paper], topicNames: TopicNames) -> [Paper] {
+        // Most papers have one record: only ids seen again get a list of their records.
         var indexByID: [String: Int] = [:]
-        var groups: [[Paper]] = []
+        indexByID.reserveCapacity(ordered.count)
+        var firsts: [Paper] = []
+        var more: [Int: [Paper]] = [:]
         for record in ordered {
             if let index = indexByID[record.id.base] {
-                groups[index].append(record)
+                more[index, default: [firsts[index]]].append(record)
             } else {
-                indexByID[record.id.base] = groups.count
-                groups.append([record])
+                indexByID[record.id.base] = firsts.count
+                firsts.append(record)
             }
         }
-        var papers = groups.map { combine($0, topicNames: topicNames) }
+        let groups = firsts.indices.map { more[$0] ?? [firsts[$0]] }
+        var papers = Parallel.map(groups.count) { combine(groups[$0], topicNames: topicNames) }
         assignSlugs(&papers)
         return papers
     }

@@ -111,14 +111,24 @@ public enum FolderReader {
             }
             files.append(SourceFile(path: name, bytes: bytes))
         }
-        let fonts = URL(fileURLWithPath: join(folder, "fonts")).resolvingSymlinksInPath().path
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: fonts)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-        guard !names.isEmpty else { throw DigestError("\(folder)/fonts has no fonts; install fonts-katex") }
-        for name in names {
-            guard let bytes = read(join(fonts, name)) else { throw DigestError("cannot read \(fonts)/\(name)") }
-            files.append(SourceFile(path: "fonts/" + name, bytes: bytes))
+        let fonts = katexFonts(folder)
+        guard !fonts.isEmpty else { throw DigestError("\(folder)/fonts has no fonts; install fonts-katex") }
+        for path in fonts {
+            guard let bytes = read(path) else { throw DigestError("cannot read \(path)") }
+            files.append(SourceFile(path: "fonts/" + (path as NSString).lastPathComponent, bytes: bytes))
         }
         return files
+    }
+
+    /// The paths of the KaTeX files `readKaTeX` reads.
+    static func katexFiles(_ folder: String) -> [String] {
+        [join(folder, "katex.min.js"), join(folder, "katex.min.css")] + katexFonts(folder)
+    }
+
+    private static func katexFonts(_ folder: String) -> [String] {
+        let fonts = URL(fileURLWithPath: join(folder, "fonts")).resolvingSymlinksInPath().path
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: fonts)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        return names.map { join(fonts, $0) }
     }
 
     /// Regular files below `folder` (relative paths, sorted bytewise), skipping hidden names.

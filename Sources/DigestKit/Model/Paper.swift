@@ -4,8 +4,7 @@
 /// A site holds each paper in several lists at once (its day, its day's topic section, each
 /// of its topics, the window or the archive), so the fields live behind one shared reference,
 /// copied only when a copy is changed: a copy costs 8 bytes instead of some 400, which keeps
-/// a 50,000-paper build within its memory budget. Fields read as `paper.title`.
-@dynamicMemberLookup
+/// a 50,000-paper build within its memory budget.
 public struct Paper: Sendable, Identifiable {
     public struct Fields: Sendable {
         public var id: PaperID
@@ -47,21 +46,38 @@ public struct Paper: Sendable, Identifiable {
 
     public init(_ fields: Fields) { box = Box(fields) }
 
-    public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
-        get { box.fields[keyPath: field] }
-        set {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-            box.fields[keyPath: field] = newValue
-        }
-    }
-
     public var fields: Fields { box.fields }
 
-    /// Spelled out: `Identifiable` needs a real property.
-    public var id: PaperID {
-        get { box.fields.id }
-        set { self[dynamicMember: \.id] = newValue }
+    /// Makes the fields this copy's own before one is changed.
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
     }
+
+    private mutating func update<Value>(_ field: WritableKeyPath<Fields, Value>, _ value: Value) {
+        makeUnique()
+        box.fields[keyPath: field] = value
+    }
+
+    // Each field, read straight from the box and written through `update`. (Spelled out:
+    // key-path member lookup cost a microsecond a paper in the hottest loops; writes are rare.)
+    public var id: PaperID { get { box.fields.id } set { update(\.id, newValue) } }
+    public var title: String { get { box.fields.title } set { update(\.title, newValue) } }
+    public var authors: [String] { get { box.fields.authors } set { update(\.authors, newValue) } }
+    public var day: CalendarDay { get { box.fields.day } set { update(\.day, newValue) } }
+    public var collectedAt: Timestamp? { get { box.fields.collectedAt } set { update(\.collectedAt, newValue) } }
+    public var topics: [String] { get { box.fields.topics } set { update(\.topics, newValue) } }
+    public var highlights: [String] { get { box.fields.highlights } set { update(\.highlights, newValue) } }
+    public var summary: String? { get { box.fields.summary } set { update(\.summary, newValue) } }
+    public var abstract: String? { get { box.fields.abstract } set { update(\.abstract, newValue) } }
+    public var published: Timestamp? { get { box.fields.published } set { update(\.published, newValue) } }
+    public var links: PaperLinks { get { box.fields.links } set { update(\.links, newValue) } }
+    public var upvotes: Int? { get { box.fields.upvotes } set { update(\.upvotes, newValue) } }
+    public var organization: String? { get { box.fields.organization } set { update(\.organization, newValue) } }
+    public var relevance: Int? { get { box.fields.relevance } set { update(\.relevance, newValue) } }
+    public var novelty: Int? { get { box.fields.novelty } set { update(\.novelty, newValue) } }
+    public var comment: String? { get { box.fields.comment } set { update(\.comment, newValue) } }
+    public var origin: RecordOrigin { get { box.fields.origin } set { update(\.origin, newValue) } }
+    public var slug: String { get { box.fields.slug } set { update(\.slug, newValue) } }
 
     public var primaryTopic: String { box.fields.topics[0] }
 }

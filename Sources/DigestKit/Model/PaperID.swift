@@ -7,6 +7,9 @@ public struct PaperID: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let base: String
     /// The version number from a `vN` suffix, when the id had one.
     public let version: Int?
+    /// Whether this is an arXiv identifier (new style `YYMM.NNNNN` or old style `archive/YYMMNNN`),
+    /// for which abstract and PDF links can be derived. (Worked out once: every page asks.)
+    public let isArXiv: Bool
 
     /// Splits a trailing `vN` off an arXiv-style id. Other ids are kept whole.
     public init(_ raw: String) {
@@ -20,14 +23,13 @@ public struct PaperID: Sendable, Hashable, Comparable, CustomStringConvertible {
             base = raw
             version = nil
         }
+        isArXiv = Self.isArXiv(base)
     }
 
     /// The id as written, with its version when it had one.
     public var description: String { version.map { "\(base)v\($0)" } ?? base }
 
-    /// Whether this is an arXiv identifier (new style `YYMM.NNNNN` or old style `archive/YYMMNNN`),
-    /// for which abstract and PDF links can be derived.
-    public var isArXiv: Bool {
+    private static func isArXiv(_ base: String) -> Bool {
         let parts = base.split(separator: "/", omittingEmptySubsequences: false)
         if parts.count == 1 {
             let halves = base.split(separator: ".", omittingEmptySubsequences: false)
@@ -42,4 +44,11 @@ public struct PaperID: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     public static func < (lhs: PaperID, rhs: PaperID) -> Bool { lhs.base < rhs.base }
+
+    public static func == (lhs: PaperID, rhs: PaperID) -> Bool { lhs.base == rhs.base && lhs.version == rhs.version }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(base)
+        hasher.combine(version)
+    }
 }

@@ -15,24 +15,29 @@ public enum Slug {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(name.utf8.count)
         var pendingDash = false
+        func add(_ byte: UInt8) {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if pendingDash, !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                pendingDash = false
+                bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingDash, !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                pendingDash = false
+                bytes.append(byte + 32)
+            case UInt8(ascii: "."):
+                // Keep dots between alphanumerics (`2502.15969`), never runs of them.
+                if let last = bytes.last, last != UInt8(ascii: "."), !pendingDash { bytes.append(byte) } else { pendingDash = true }
+            default:
+                pendingDash = true
+            }
+        }
         for scalar in name.unicodeScalars {
-            let folded = fold(scalar)
-            for byte in folded.utf8 {
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    if pendingDash, !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
-                    pendingDash = false
-                    bytes.append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    if pendingDash, !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
-                    pendingDash = false
-                    bytes.append(byte + 32)
-                case UInt8(ascii: "."):
-                    // Keep dots between alphanumerics (`2502.15969`), never runs of them.
-                    if let last = bytes.last, last != UInt8(ascii: "."), !pendingDash { bytes.append(byte) } else { pendingDash = true }
-                default:
-                    pendingDash = true
-                }
+            // ASCII (almost every id and topic) needs no folding, nor a string per character.
+            if scalar.isASCII {
+                add(UInt8(scalar.value))
+            } else {
+                for byte in fold(scalar).utf8 { add(byte) }
             }
         }
         while bytes.last == UInt8(ascii: ".") { bytes.removeLast() }

@@ -28,21 +28,26 @@ public struct Topic: Sendable, Hashable {
 /// shown as `site.json` spells it, else as the first record that used it.
 struct TopicNames: Sendable {
     private var spelling: [String: String] = [:]
+    /// Each name as it was spelled, to the name to show: a site has a few dozen topic names
+    /// and tens of thousands of papers carrying them, so each name is slugged once.
+    private var canonicalByName: [String: String] = [:]
 
-    init(configured: [String], inRecordOrder records: [Paper]) {
-        let ordered = records.sorted { ($0.day, $0.origin) < ($1.day, $1.origin) }
-        for name in configured + ordered.flatMap(\.topics) {
+    /// `ordered` are the records by day, then file and position.
+    init(configured: [String], ordered records: [Paper]) {
+        var slugs: [String: String] = [:]
+        for name in configured + records.flatMap(\.topics) where slugs[name] == nil {
             let slug = Slug.make(name, fallbackPrefix: "topic")
+            slugs[name] = slug
             if spelling[slug] == nil { spelling[slug] = name }
         }
+        for (name, slug) in slugs { canonicalByName[name] = spelling[slug] ?? name }
     }
 
     func canonical(_ names: [String]) -> [String] {
         var seen = Set<String>()
         return names.compactMap { name in
-            let slug = Slug.make(name, fallbackPrefix: "topic")
-            guard seen.insert(slug).inserted else { return nil }
-            return spelling[slug] ?? name
+            let shown = canonicalByName[name] ?? name
+            return seen.insert(shown).inserted ? shown : nil
         }
     }
 }

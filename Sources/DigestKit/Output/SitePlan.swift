@@ -18,8 +18,8 @@ public struct SitePlan: Sendable {
     public let entries: [Entry]
     public let digest: Digest
     public let theme: Theme
-    private let katex: [SourceFile]
-    private let context: PageContext
+    let katex: [SourceFile]
+    let context: PageContext
 
     /// `katex` holds KaTeX's files (paths inside its folder) when it is available; pages with math then load it.
     public init(digest: Digest, theme: Theme, katex: [SourceFile] = []) {
@@ -33,7 +33,7 @@ public struct SitePlan: Sendable {
             config: digest.config, stylesheet: versioned("style.css"), script: versioned("digest.js"), katex: !katex.isEmpty)
         chrome.pages = digest.pages.map { ($0.name, $0.title) }
         chrome.hasWeek = !digest.week.isEmpty
-        context = PageContext(digest: digest, chrome: chrome)
+        context = PageContext(digest: digest, chrome: chrome, theme: theme)
 
         var entries: [Entry] = [Entry(path: "index.html", kind: .home)]
         for (index, group) in digest.window.enumerated() {
@@ -81,6 +81,19 @@ public struct SitePlan: Sendable {
             entries.append(Entry(path: "assets/katex/" + file.path, kind: .katex(index)))
         }
         self.entries = entries
+    }
+
+    /// How many of the files are HTML pages.
+    public var pageCount: Int { entries.count { $0.path.hasSuffix(".html") } }
+
+    /// How many are feeds: RSS, Atom, JSON Feed, the daily feed and the topics' feeds.
+    public var feedCount: Int {
+        entries.count { entry in
+            switch entry.kind {
+            case .rss, .atom, .jsonFeed, .daily, .topicFeed: true
+            default: false
+            }
+        }
     }
 
     /// Renders one entry. Pure.

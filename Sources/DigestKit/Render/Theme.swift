@@ -8,7 +8,9 @@ import Mustache
 /// (rendered Markdown) are meant for `{{{name}}}`.
 public struct Theme: Sendable {
     /// Templates every layout folder must have, one per kind of page.
-    public static let requiredTemplates = ["base", "day", "topic", "topics", "paper", "archive", "archive-month", "feeds", "search", "page", "best", "404"]
+    public static let requiredTemplates = [
+        "base", "day", "topic", "topics", "paper", "archive", "archive-month", "feeds", "search", "page", "best", "404", "partials/card",
+    ]
 
     private let library: MustacheLibrary
     /// Nil when the layouts use something skeletons cannot reproduce; pages are then rendered one by one.
@@ -16,6 +18,8 @@ public struct Theme: Sendable {
     private let direct = Counter()
     /// Files under `assets/`, by path relative to it, in path order.
     public let assets: [SourceFile]
+    /// A hash of every template and asset: pages made with other layouts are other pages.
+    let fingerprint: UInt64
 
     /// Parses every template; problems are reported with the template's file and line.
     /// `templates` are named by their path relative to the layouts folder (`partials/card.mustache`).
@@ -50,6 +54,12 @@ public struct Theme: Sendable {
         self.library = MustacheLibrary(templates: parsed)
         self.skeletons = skeletons && TemplateSkeletons.supports(templateSources: sources) ? TemplateSkeletons() : nil
         self.assets = assets.sorted { $0.path < $1.path }
+        var hasher = KeyHasher()
+        for file in templates.sorted(by: { $0.path < $1.path }) + [SourceFile(path: "assets/", bytes: [])] + self.assets {
+            hasher.add(file.path)
+            hasher.add(ContentHash.of(file.bytes))
+        }
+        fingerprint = hasher.value
     }
 
     /// How pages were made so far: spliced into a skeleton made for an earlier page of the
@@ -66,6 +76,12 @@ public struct Theme: Sendable {
         }
         direct.add(1)
         return Array(renderDirectly(template, context).utf8)
+    }
+
+    /// `partials/card` for one paper: rendered once per card (most cards share a skeleton),
+    /// and inserted into day and topic pages as HTML.
+    func renderCard(_ values: [String: Any]) -> String {
+        String(decoding: render("partials/card", values), as: UTF8.self)
     }
 
     /// The template engine itself, page by page.

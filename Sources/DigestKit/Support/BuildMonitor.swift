@@ -5,10 +5,12 @@ import Foundation
 /// line reads it to draw progress on a terminal and to print `--timings`.
 public final class BuildMonitor: @unchecked Sendable {
     public enum Phase: String, Sendable {
+        case checkingCache = "Looking for changes"
         case reading = "Reading content"
         case loading = "Checking records"
         case grouping = "Grouping"
         case planning = "Planning"
+        case comparing = "Comparing with the last build"
         case rendering = "Rendering"
         case writing = "Writing"
         case finishing = "Finishing"

@@ -3,7 +3,9 @@ enum DayPage {
     static func urlPath(_ day: CalendarDay) -> String { "days/\(day)/" }
 
     /// `group` is nil only for a site without papers. `isHome` is the copy at the site root.
-    static func context(_ group: DayGroup?, isHome: Bool, digest: Digest, rendered: RenderedPapers, chrome: PageChrome) -> [String: Any] {
+    static func context(
+        _ group: DayGroup?, isHome: Bool, digest: Digest, rendered: RenderedPapers, chrome: PageChrome, theme: Theme
+    ) -> [String: Any] {
         let pagePath = isHome ? "" : group.map { Self.urlPath($0.day) } ?? ""
         let root = PageChrome.root(for: pagePath)
         let title: String? = isHome ? nil : group.map { "Papers of \($0.day.mediumLabel)" }
@@ -46,7 +48,8 @@ enum DayPage {
                     "number": number, "title": paper.title, "titleHTML": rendered[paper].title, "anchor": PaperView.cardAnchor(paper),
                     "topicSlugs": PaperView.topicSlugs(paper, digest: digest),
                 ])
-                cards.append(PaperView.card(paper, rendered: rendered[paper], number: number, root: root, digest: digest))
+                let card = PaperView.card(paper, rendered: rendered[paper], number: number, root: root, digest: digest)
+                cards.append(PaperView.renderedCard(card, root: root, theme: theme))
             }
             toc.append(["topic": section.topic.name, "anchor": anchor, "start": start, "count": section.papers.count, "papers": entries])
             sections.append([

@@ -1,18 +1,23 @@
+import Foundation
+
 /// Builds the values of every page. Holds what pages share: rendered Markdown of the papers
 /// that appear on several pages, each paper's neighbours within its day, and the chrome.
 struct PageContext: Sendable {
     let digest: Digest
     let chrome: PageChrome
+    /// Day and topic pages insert cards the theme rendered one by one.
+    let theme: Theme
     let rendered: RenderedPapers
     let windowDays: Set<CalendarDay>
     /// Previous and next paper within each paper's day, in table-of-contents order.
     private let neighbours: [String: (previous: Paper?, next: Paper?)]
 
-    init(digest: Digest, chrome: PageChrome) {
+    init(digest: Digest, chrome: PageChrome, theme: Theme) {
         self.digest = digest
         self.chrome = chrome
+        self.theme = theme
         windowDays = Set(digest.window.map(\.day))
-        rendered = Self.renderShared(digest)
+        rendered = RenderedPapers(shared: Self.shared(digest))
         var neighbours: [String: (previous: Paper?, next: Paper?)] = [:]
         for group in digest.days {
             let ordered = group.sections.flatMap(\.papers)
@@ -23,23 +28,25 @@ struct PageContext: Sendable {
         self.neighbours = neighbours
     }
 
-    /// The Markdown of every paper shown on more than its own page (cards, feeds), rendered once, in parallel.
-    private static func renderShared(_ digest: Digest) -> RenderedPapers {
-        var seen = Set<String>()
+    /// The papers shown on more than their own page (cards, feeds), by base id.
+    private static func shared(_ digest: Digest) -> Set<String> {
         let feedSize = digest.config.feedItems
         let candidates = digest.window.flatMap(\.papers) + digest.papers.prefix(feedSize)
             + digest.topics.flatMap { $0.papers.prefix(feedSize) }
-        let shared = candidates.filter { seen.insert($0.id.base).inserted }
-        let renderings = Parallel.map(shared.count) { RenderedPaper(shared[$0]) }
-        return RenderedPapers(Dictionary(uniqueKeysWithValues: zip(shared.map(\.id.base), renderings)))
+        return Set(candidates.map(\.id.base))
     }
 
     func day(_ group: DayGroup?, isHome: Bool) -> [String: Any] {
-        DayPage.context(group, isHome: isHome, digest: digest, rendered: rendered, chrome: chrome)
+        DayPage.context(group, isHome: isHome, digest: digest, rendered: rendered, chrome: chrome, theme: theme)
     }
 
     func topic(_ group: TopicGroup) -> [String: Any] {
-        TopicPages.context(group, digest: digest, rendered: rendered, chrome: chrome)
+        TopicPages.context(group, digest: digest, rendered: rendered, chrome: chrome, theme: theme)
+    }
+
+    /// The papers before and after `paper` in its day's table of contents.
+    func neighbours(of paper: Paper) -> (previous: Paper?, next: Paper?) {
+        neighbours[paper.id.base] ?? (nil, nil)
     }
 
     func paper(_ paper: Paper) -> [String: Any] {
@@ -65,12 +72,24 @@ struct PageContext: Sendable {
     }
 }
 
-/// Rendered Markdown of the papers that appear on several pages, computed once.
-struct RenderedPapers: Sendable {
-    private var byID: [String: RenderedPaper]
+/// Rendered Markdown of the papers that appear on several pages: each is rendered the first
+/// time a page needs it, and only then, so a build that renders a few pages renders a few
+/// papers. (Two threads may render the same paper at once; the results are the same.)
+final class RenderedPapers: @unchecked Sendable {
+    /// The papers worth keeping (by base id).
+    let ids: Set<String>
+    private let lock = NSLock()
+    private var byID: [String: RenderedPaper] = [:]
 
-    init(_ byID: [String: RenderedPaper]) { self.byID = byID }
+    init(shared: Set<String>) { ids = shared }
 
-    /// The cached rendering, or a fresh one for a paper outside the cache.
-    subscript(paper: Paper) -> RenderedPaper { byID[paper.id.base] ?? RenderedPaper(paper) }
+    /// The rendering, kept for a shared paper, made afresh for any other.
+    subscript(paper: Paper) -> RenderedPaper {
+        let id = paper.id.base
+        guard ids.contains(id) else { return RenderedPaper(paper) }
+        if let found = lock.withLock({ byID[id] }) { return found }
+        let rendering = RenderedPaper(paper)
+        lock.withLock { if byID[id] == nil { byID[id] = rendering } }
+        return rendering
+    }
 }

@@ -16,6 +16,14 @@ enum PaperView {
         return card
     }
 
+    /// A card as day and topic pages list it: `{html}`, the card partial rendered with the
+    /// card's values and the page's `root`.
+    static func renderedCard(_ values: [String: Any], root: String, theme: Theme) -> [String: Any] {
+        var values = values
+        values["root"] = root
+        return ["html": theme.renderCard(values)]
+    }
+
     /// Values shared by the card and the paper page.
     static func common(_ paper: Paper, root: String, digest: Digest) -> [String: Any] {
         var values: [String: Any] = [

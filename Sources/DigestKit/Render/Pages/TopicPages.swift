@@ -20,7 +20,7 @@ enum TopicPages {
         return context
     }
 
-    static func context(_ group: TopicGroup, digest: Digest, rendered: RenderedPapers, chrome: PageChrome) -> [String: Any] {
+    static func context(_ group: TopicGroup, digest: Digest, rendered: RenderedPapers, chrome: PageChrome, theme: Theme) -> [String: Any] {
         let pagePath = Self.urlPath(group.topic)
         let root = PageChrome.root(for: pagePath)
         let math = group.windowDays.contains { $0.papers.contains { rendered[$0].hasMath } }
@@ -45,7 +45,7 @@ enum TopicPages {
                 "papers": papers.map { paper in
                     var card = PaperView.card(paper, rendered: rendered[paper], number: nil, root: root, digest: digest)
                     card["summary"] = nil
-                    return card
+                    return PaperView.renderedCard(card, root: root, theme: theme)
                 },
             ])
         }

@@ -1,0 +1,264 @@
+import Foundation
+
+/// What the last build left to make the next one quick, kept beside the output in
+/// `.<output>.cache/manifest`: the inputs it read, and for each of the two site trees (the
+/// output and the previous build's, kept in `.<output>.cache/tree`) every file with the key
+/// of what it was made from, the hash of its bytes, and where it is on disk.
+///
+/// The manifest is only ever trusted as far as the disk agrees with it: a tree is used when
+/// its folder is the one recorded, and a file when its inode, size and modification time
+/// are. Anything else is rebuilt.
+struct BuildCache: Sendable, Equatable {
+    /// Everything about the build that is not in an input file: the digest executable itself,
+    /// the options, and where the folders are.
+    var settings: UInt64
+    var inputs: [InputFile]
+    var front: TreeState
+    /// The previous build's tree; nil when there is none, or when a build stopped while
+    /// changing it (it is then rebuilt from the output).
+    var back: TreeState?
+    /// The last build's report, for a build that finds nothing to do.
+    var summary: Summary
+
+    struct InputFile: Sendable, Equatable {
+        var path: String
+        var stamp: FileStamp
+        var hash: UInt64
+    }
+
+    /// A file's identity on disk: if any of these changed, so may its bytes.
+    struct FileStamp: Sendable, Equatable {
+        var inode: UInt64
+        var size: Int64
+        var seconds: Int64
+        var nanoseconds: Int64
+    }
+
+    struct TreeState: Sendable, Equatable {
+        /// Which folder the tree is: an exchange swaps the two folders' places, not their inodes.
+        var folderInode: UInt64
+        var files: [String: FileState]
+        /// Each folder's modification time: a file added or removed inside changes it.
+        var folders: [String: FileStamp]
+    }
+
+    struct FileState: Sendable, Equatable {
+        /// `SitePlan.keys()`: what the file was made from.
+        var key: UInt64
+        /// `ContentHash` of its bytes.
+        var hash: UInt64
+        var stamp: FileStamp
+    }
+
+    struct Summary: Sendable, Equatable {
+        var pages = 0, feeds = 0, files = 0, bytes = 0, papers = 0, days = 0, topics = 0, unpublished = 0
+        var today: String?
+        var katex = false
+        var warnings: [Diagnostic] = []
+    }
+
+    // MARK: Reading and writing
+
+    static let magic = Array("DIGEST-CACHE-2\n".utf8)
+
+    /// The manifest in `folder`, or nil when there is none or it cannot be read (a build
+    /// without a cache is only slower).
+    static func load(from folder: String) -> BuildCache? {
+        let path = folder + "/manifest"
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        close(fd)
+        guard let bytes = FolderReader.read(path) else { return nil }
+        var reader = ByteReader(bytes)
+        return try? reader.cache()
+    }
+
+    func save(to folder: String) throws(DigestError) {
+        var writer = ByteWriter()
+        writer.cache(self)
+        try ContentWriter.replace(folder + "/manifest", with: writer.bytes)
+    }
+}
+
+extension BuildCache.FileStamp {
+    init(_ info: stat) {
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        #if os(Linux)
+        seconds = Int64(info.st_mtim.tv_sec)
+        nanoseconds = Int64(info.st_mtim.tv_nsec)
+        #else
+        seconds = Int64(info.st_mtimespec.tv_sec)
+        nanoseconds = Int64(info.st_mtimespec.tv_nsec)
+        #endif
+    }
+
+    /// The stamp of the file or folder at `path` (symbolic links are not followed), or nil.
+    init?(path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+}
+
+/// The manifest's binary form: little-endian integers and length-prefixed UTF-8 strings.
+/// (Tree entries are in dictionary order: the manifest is Digest's own, and never compared.)
+private struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    mutating func int(_ value: Int64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func int(_ value: Int) { int(Int64(value)) }
+    mutating func int(_ value: UInt64) { int(Int64(bitPattern: value)) }
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        int(value.utf8.count)
+        bytes.append(contentsOf: value.utf8)
+    }
+
+    mutating func stamp(_ stamp: BuildCache.FileStamp) {
+        int(stamp.inode)
+        int(stamp.size)
+        int(stamp.seconds)
+        int(stamp.nanoseconds)
+    }
+
+    mutating func tree(_ tree: BuildCache.TreeState) {
+        int(tree.folderInode)
+        int(tree.files.count)
+        for (path, file) in tree.files {
+            string(path)
+            int(file.key)
+            int(file.hash)
+            stamp(file.stamp)
+        }
+        int(tree.folders.count)
+        for (path, folder) in tree.folders {
+            string(path)
+            stamp(folder)
+        }
+    }
+
+    mutating func cache(_ cache: BuildCache) {
+        bytes.append(contentsOf: BuildCache.magic)
+        int(cache.settings)
+        int(cache.inputs.count)
+        for input in cache.inputs {
+            string(input.path)
+            stamp(input.stamp)
+            int(input.hash)
+        }
+        tree(cache.front)
+        bool(cache.back != nil)
+        if let back = cache.back { tree(back) }
+        let summary = cache.summary
+        for value in [summary.pages, summary.feeds, summary.files, summary.bytes, summary.papers, summary.days, summary.topics, summary.unpublished] {
+            int(value)
+        }
+        bool(summary.today != nil)
+        string(summary.today ?? "")
+        bool(summary.katex)
+        int(summary.warnings.count)
+        for warning in summary.warnings {
+            for text in [warning.file, warning.record?.id ?? "", warning.field ?? "", warning.message] { string(text) }
+            for number in [warning.line, warning.column, warning.record?.number] { int(number ?? -1) }
+            bool(warning.record?.id != nil)
+            bool(warning.field != nil)
+        }
+    }
+}
+
+private struct ByteReader {
+    struct Malformed: Error {}
+
+    let bytes: [UInt8]
+    var offset = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func int() throws(Malformed) -> Int64 {
+        guard offset + 8 <= bytes.count else { throw Malformed() }
+        let value = bytes.withUnsafeBytes { Int64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: Int64.self)) }
+        offset += 8
+        return value
+    }
+
+    mutating func count() throws(Malformed) -> Int {
+        let value = try int()
+        guard value >= 0, value <= bytes.count else { throw Malformed() }
+        return Int(value)
+    }
+
+    mutating func unsigned() throws(Malformed) -> UInt64 { UInt64(bitPattern: try int()) }
+
+    mutating func bool() throws(Malformed) -> Bool {
+        guard offset < bytes.count else { throw Malformed() }
+        offset += 1
+        return bytes[offset - 1] != 0
+    }
+
+    mutating func string() throws(Malformed) -> String {
+        let length = try count()
+        guard offset + length <= bytes.count else { throw Malformed() }
+        defer { offset += length }
+        return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+    }
+
+    mutating func stamp() throws(Malformed) -> BuildCache.FileStamp {
+        BuildCache.FileStamp(inode: try unsigned(), size: try int(), seconds: try int(), nanoseconds: try int())
+    }
+
+    mutating func tree() throws(Malformed) -> BuildCache.TreeState {
+        let folderInode = try unsigned()
+        var files: [String: BuildCache.FileState] = [:]
+        let fileCount = try count()
+        files.reserveCapacity(fileCount)
+        for _ in 0..<fileCount {
+            let path = try string()
+            files[path] = BuildCache.FileState(key: try unsigned(), hash: try unsigned(), stamp: try stamp())
+        }
+        var folders: [String: BuildCache.FileStamp] = [:]
+        for _ in 0..<(try count()) {
+            let path = try string()
+            folders[path] = try stamp()
+        }
+        return BuildCache.TreeState(folderInode: folderInode, files: files, folders: folders)
+    }
+
+    mutating func cache() throws(Malformed) -> BuildCache {
+        guard bytes.starts(with: BuildCache.magic) else { throw Malformed() }
+        offset = BuildCache.magic.count
+        let settings = try unsigned()
+        var inputs: [BuildCache.InputFile] = []
+        for _ in 0..<(try count()) {
+            inputs.append(BuildCache.InputFile(path: try string(), stamp: try stamp(), hash: try unsigned()))
+        }
+        let front = try tree()
+        let back = try bool() ? try tree() : nil
+        var summary = BuildCache.Summary()
+        summary.pages = Int(try int())
+        summary.feeds = Int(try int())
+        summary.files = Int(try int())
+        summary.bytes = Int(try int())
+        summary.papers = Int(try int())
+        summary.days = Int(try int())
+        summary.topics = Int(try int())
+        summary.unpublished = Int(try int())
+        let hasToday = try bool()
+        let today = try string()
+        summary.today = hasToday ? today : nil
+        summary.katex = try bool()
+        for _ in 0..<(try count()) {
+            let file = try string(), id = try string(), field = try string(), message = try string()
+            let line = try int(), column = try int(), record = try int()
+            let hasID = try bool(), hasField = try bool()
+            summary.warnings.append(
+                Diagnostic(
+                    .warning, file: file, line: line < 0 ? nil : Int(line), column: column < 0 ? nil : Int(column),
+                    record: record < 0 ? nil : Diagnostic.Record(number: Int(record), id: hasID ? id : nil),
+                    field: hasField ? field : nil, message: message))
+        }
+        guard offset == bytes.count else { throw Malformed() }
+        return BuildCache(settings: settings, inputs: inputs, front: front, back: back, summary: summary)
+    }
+}

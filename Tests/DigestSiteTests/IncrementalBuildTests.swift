@@ -1,0 +1,183 @@
+@testable import DigestKit
+import Foundation
+import Testing
+
+/// Builds that reuse the last build's cache: after any change they make exactly the site a
+/// clean build makes; they rewrite only files whose bytes changed (the others keep their
+/// inode and modification time); and with nothing changed they touch nothing.
+@Suite struct IncrementalBuildTests {
+    /// A copy of the sample site with its own copy of the layouts, so both can be edited.
+    static func site() throws -> TestSite {
+        var site = try TestSite.sample()
+        let layouts = site.folder.appendingPathComponent("Layouts").path
+        try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent("Layouts").path, toPath: layouts)
+        site.layouts = layouts
+        return site
+    }
+
+    /// Where each file is on disk: inode and modification time.
+    static func stamps(_ root: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for case let path as String in FileManager.default.enumerator(atPath: root)! {
+            var info = stat()
+            guard lstat(root + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            result[path] = "\(info.st_ino) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        }
+        return result
+    }
+
+    /// Builds the site as it is into a new folder, without any cache, and compares.
+    static func expectSameAsACleanBuild(_ site: TestSite, _ step: String, today: String? = nil) throws {
+        let reference = site.folder.appendingPathComponent("Reference-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: reference) }
+        try site.build(today: today, output: reference)
+        let built = site.outputFiles()
+        let expected = site.outputFiles(reference)
+        #expect(Set(built.keys) == Set(expected.keys), "\(step): different files")
+        let differing = expected.keys.filter { built[$0] != expected[$0] }.sorted()
+        #expect(differing.isEmpty, "\(step): \(differing.prefix(5)) differ from a clean build")
+    }
+
+    static func edit(_ site: TestSite, _ relative: String, _ change: (String) -> String) throws {
+        let path = site.folder.appendingPathComponent(relative).path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let changed = change(text)
+        #expect(changed != text, "the edit of \(relative) changed nothing")
+        try Data(changed.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    @Test func afterEveryKindOfChangeTheSiteIsTheOneACleanBuildMakes() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        let day = "Content/papers/2026-11/2026-11-18.json"
+        let steps: [(String, () throws -> Void)] = [
+            ("a summary edited", { try Self.edit(site, day) { $0.replacingOccurrences(of: "## Results", with: "## Findings") } }),
+            ("one title edited (its neighbours show it)", {
+                try Self.edit(site, day) { text in
+                    guard let first = text.range(of: "\"title\": \"") else { return text }
+                    return text.replacingCharacters(in: first, with: "\"title\": \"New: ")
+                }
+            }),
+            ("a new day added", {
+                try site.write("Content/papers/2026-11/2026-11-21.json", """
+                    {"date": "2026-11-21", "papers": [\(paperJSON("2611.19001", topics: ["Robotics"])), \(paperJSON("2611.19002", topics: ["Theory"], extra: #", "upvotes": 999"#))]}
+                    """)
+            }),
+            ("a day removed", { try FileManager.default.removeItem(atPath: site.folder.appendingPathComponent(day).path) }),
+            ("the site title changed", { try Self.edit(site, "Content/site.json") { $0.replacingOccurrences(of: "Gradient Notes", with: "Gradient Letters") } }),
+            ("a template changed", { try Self.edit(site, "Layouts/partials/card.mustache") { $0.replacingOccurrences(of: "Read more", with: "More") } }),
+            ("a stylesheet changed", { try Self.edit(site, "Layouts/assets/style.css") { $0 + "\n.card { outline: 0; }\n" } }),
+            ("a page added", { try site.write("Content/pages/colophon.md", "# Colophon\n\nSet in the system font.\n") }),
+            ("the runs changed", { try Self.edit(site, "Content/runs/2026-11/2026-11-20.json") { $0.replacingOccurrences(of: "\"scanned\": ", with: "\"scanned\": 1") } }),
+        ]
+        for (name, change) in steps {
+            try change()
+            let report = try site.build()
+            #expect(!report.upToDate, "\(name)")
+            try Self.expectSameAsACleanBuild(site, name)
+        }
+        // Another today is another site, built from the same cache.
+        try site.build(today: "2026-11-19")
+        try Self.expectSameAsACleanBuild(site, "an earlier today", today: "2026-11-19")
+        try site.build()
+        try Self.expectSameAsACleanBuild(site, "back to the newest day")
+    }
+
+    @Test func onlyFilesWhoseBytesChangedAreRewritten() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        try site.build()  // the cache's second tree now exists too
+        let beforeFiles = site.outputFiles()
+        let beforeStamps = Self.stamps(site.output)
+        try Self.edit(site, "Content/papers/2026-11/2026-11-12.json") { $0.replacingOccurrences(of: "## Summary", with: "## Overview") }
+        let report = try site.build()
+        let afterFiles = site.outputFiles()
+        let afterStamps = Self.stamps(site.output)
+        let changedBytes = Set(afterFiles.keys.filter { afterFiles[$0] != beforeFiles[$0] })
+        let newStamps = Set(afterStamps.keys.filter { afterStamps[$0] != beforeStamps[$0] })
+        #expect(!changedBytes.isEmpty)
+        #expect(newStamps == changedBytes, "a file keeps its inode and time exactly when its bytes are the same")
+        #expect(report.changed == changedBytes.count)
+        // An old day's summaries are on their papers' pages and in the feeds, not on every page.
+        #expect(changedBytes.count < afterFiles.count / 4, "\(changedBytes.sorted())")
+        #expect(changedBytes.contains { $0.hasPrefix("papers/") })
+    }
+
+    @Test func withNothingChangedNothingIsReadOrWritten() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let first = try site.build()
+        let before = Self.stamps(site.output)
+        let again = try site.build()
+        #expect(again.upToDate)
+        #expect(again.pages == first.pages && again.papers == first.papers && again.files == first.files)
+        #expect(Self.stamps(site.output) == before)
+        // A file written again with the same bytes (a collector's rerun) changes nothing either.
+        let day = site.folder.appendingPathComponent("Content/papers/2026-11/2026-11-20.json")
+        let bytes = try Data(contentsOf: day)
+        Thread.sleep(forTimeInterval: 0.01)
+        try bytes.write(to: day)
+        #expect(try site.build().upToDate)
+        #expect(Self.stamps(site.output) == before)
+    }
+
+    @Test func anOutputSomeoneChangedIsPutRight() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        try site.build()
+        let fm = FileManager.default
+        let precious = site.folder.appendingPathComponent("precious")
+        try fm.createDirectory(at: precious, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: precious.appendingPathComponent("keep.txt"))
+        // Edited in place (the same file is in the cache's tree), deleted, added, linked out.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: site.output + "/index.html"))
+        try handle.seekToEnd()
+        handle.write(Data("<!-- edited -->".utf8))
+        try handle.close()
+        try fm.removeItem(atPath: site.output + "/feed.xml")
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: site.output + "/papers/notes.txt"))
+        try fm.createDirectory(atPath: site.output + "/extra/deeper", withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: site.output + "/topics/link", withDestinationPath: precious.path)
+        let report = try site.build()
+        #expect(!report.upToDate)
+        try Self.expectSameAsACleanBuild(site, "after the output was changed by hand")
+        #expect(fm.contents(atPath: precious.path + "/keep.txt") == Data("keep".utf8))
+        // And the next build has nothing to do.
+        #expect(try site.build().upToDate)
+        try Self.expectSameAsACleanBuild(site, "the build after")
+    }
+
+    @Test func aBrokenOrForeignCacheOnlyCostsTime() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        let cache = site.folder.path + "/.Site.cache"
+        try Data("not a manifest".utf8).write(to: URL(fileURLWithPath: cache + "/manifest"))
+        try Self.edit(site, "Content/site.json") { $0.replacingOccurrences(of: "Gradient Notes", with: "Gradient Letters") }
+        let report = try site.build()
+        #expect(report.changed == nil)  // the whole site was written
+        try Self.expectSameAsACleanBuild(site, "after a broken manifest")
+        #expect(try site.build().upToDate)
+
+        // A folder of the user's where the cache would go is left alone.
+        try FileManager.default.removeItem(atPath: cache)
+        try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: cache + "/manifest"))
+        let withForeign = try site.build()
+        #expect(withForeign.warnings.contains { $0.message.contains("is not Digest's build cache") })
+        #expect(FileManager.default.contents(atPath: cache + "/manifest") == Data("mine".utf8))
+        try Self.expectSameAsACleanBuild(site, "beside a foreign cache folder")
+    }
+
+    @Test func thePaperHashCoversEveryField() throws {
+        let records = PaperFileDecoder.decode(
+            SourceFile(path: "p.json", text: "[\(paperJSON("2611.00001", day: "2026-11-20"))]"), fileIndex: 0, timeZone: .utc
+        ).records
+        let paper = try #require(records.first)
+        // Every field but `origin` is hashed; a new field must be added to `Paper.hashes`.
+        #expect(Mirror(reflecting: paper.fields).children.count == Paper.hashedFieldCount + 1)
+    }
+}
