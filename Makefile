@@ -7,7 +7,7 @@ BIN := .build/release/digest
 # them, and KaTeX, which the build copies into sites that have math.
 BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libjs-katex fonts-katex
 
-.PHONY: all deps build site test check verify verify-tools screenshots fuzz clean
+.PHONY: all deps build site test check verify verify-tools screenshots bench fuzz clean
 
 all: site
 
@@ -41,6 +41,15 @@ verify: build verify-tools
 screenshots: build verify-tools
 	$(VERIFY) --no-self-test --screenshots docs/screenshots
 
+# Times release builds at 420, 10,000 and 54,750 papers against Debian's cmark-gfm on the
+# same Markdown, full and incremental (see docs/performance.md); BENCH_ARGS="--sizes 420 --runs 3"
+# for a quick look. Results go to bench/results/.
+BENCH_ARGS ?=
+
+bench: build
+	@scripts/install-deps.sh cmark-gfm python3
+	python3 bench/run.py $(BENCH_ARGS)
+
 # Fuzzes the record decoder and the Markdown/anchor/slug pipeline with libFuzzer for
 # FUZZ_SECONDS per target (see docs/security.md).
 FUZZ_SECONDS ?= 300
@@ -52,4 +61,4 @@ fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
-	rm -rf .build .build-fuzz Site
+	rm -rf .build .build-fuzz Site .Site.cache bench/work

@@ -6,9 +6,12 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the site from the content and layouts.",
         discussion: """
-            The site is written to a staging folder beside the output and replaces the output \
-            only when every file was written: a failed build leaves the previous site untouched. \
-            Digest only replaces an output folder it created (one with a .digest-site file).
+            Only files whose inputs changed since the last build are rendered and written; the \
+            others keep their bytes and modification times. What the last build was made from is \
+            kept in .<output>.cache beside the output (safe to delete). The new site replaces the \
+            output in one step, only when every file was written: a failed build leaves the \
+            previous site untouched. Digest only replaces an output folder it created (one with a \
+            .digest-site file). On a terminal the build shows its progress.
             """
     )
 
@@ -76,6 +79,7 @@ struct BuildCommand: ParsableCommand {
         options.force = force
         options.katex = katex
         options.full = full
+        options.skipsCleanup = true  // the process ends with this build
 
         let clock = ContinuousClock()
         let start = clock.now

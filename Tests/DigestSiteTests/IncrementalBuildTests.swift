@@ -172,6 +172,35 @@ import Testing
         try Self.expectSameAsACleanBuild(site, "beside a foreign cache folder")
     }
 
+    /// A build killed while it changed the back tree leaves the `back-changing` flag: the
+    /// next build must not trust what the manifest says of that tree, even where a file
+    /// there still looks as recorded (same inode, size and time).
+    @Test func aBackTreeLeftHalfChangedIsNotTrusted() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        try Self.edit(site, "Content/site.json") { $0.replacingOccurrences(of: "Gradient Notes", with: "Gradient Letters") }
+        try site.build()  // now the back tree holds the first build's site
+        let cache = site.folder.path + "/.Site.cache"
+        // Garble a back-tree file without changing its size or time, as a half-done build might leave it.
+        let garbled = cache + "/tree/index.html"
+        var before = stat()
+        #expect(lstat(garbled, &before) == 0)
+        let original = try #require(FileManager.default.contents(atPath: garbled))
+        try Data(repeating: UInt8(ascii: "x"), count: original.count).write(to: URL(fileURLWithPath: garbled))
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, garbled, &times, 0) == 0)
+        var after = stat()
+        #expect(lstat(garbled, &after) == 0 && after.st_ino == before.st_ino && after.st_size == before.st_size)
+        FileManager.default.createFile(atPath: cache + "/" + BuildCache.backChangingName, contents: nil)
+
+        // Back to the first build's settings: its files are exactly what the back tree is recorded to hold.
+        try Self.edit(site, "Content/site.json") { $0.replacingOccurrences(of: "Gradient Letters", with: "Gradient Notes") }
+        try site.build()
+        try Self.expectSameAsACleanBuild(site, "after a build stopped while changing the back tree")
+        #expect(!FileManager.default.fileExists(atPath: cache + "/" + BuildCache.backChangingName))
+    }
+
     @Test func thePaperHashCoversEveryField() throws {
         let records = PaperFileDecoder.decode(
             SourceFile(path: "p.json", text: "[\(paperJSON("2611.00001", day: "2026-11-20"))]"), fileIndex: 0, timeZone: .utc

@@ -70,13 +70,28 @@ struct BuildCache: Sendable, Equatable {
         close(fd)
         guard let bytes = FolderReader.read(path) else { return nil }
         var reader = ByteReader(bytes)
-        return try? reader.cache()
+        guard var cache = try? reader.cache() else { return nil }
+        // A build stopped while it changed the back tree: the manifest no longer describes it.
+        if access(folder + "/" + backChangingName, F_OK) == 0 { cache.back = nil }
+        return cache
+    }
+
+    /// The file that says a build is changing the back tree. Writing it is cheaper than
+    /// saving the whole manifest without the back tree (at 50,000 files, a tenth of a second).
+    static let backChangingName = "back-changing"
+
+    static func markBackChanging(in folder: String) throws(DigestError) {
+        let fd = open(folder + "/" + backChangingName, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw DigestError("cannot write to the build cache \(folder): \(errnoText())") }
+        close(fd)
     }
 
     func save(to folder: String) throws(DigestError) {
         var writer = ByteWriter()
         writer.cache(self)
         try ContentWriter.replace(folder + "/manifest", with: writer.bytes)
+        // The manifest just written describes the back tree as it is (or has none).
+        unlink(folder + "/" + Self.backChangingName)
     }
 }
 

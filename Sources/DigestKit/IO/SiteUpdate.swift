@@ -63,9 +63,7 @@ extension SiteWriter.Session {
         let back = SiteTree(root: cacheFolder + "/tree")
         var backState = try openBackTree(back, known: cache.back, output: front)
         // While the back tree changes, the cache must not vouch for it.
-        var pending = cache
-        pending.back = nil
-        try pending.save(to: cacheFolder)
+        try BuildCache.markBackChanging(in: cacheFolder)
 
         let frontFiles = cache.front.files
         // A file the back tree shares with a damaged file of the output is damaged too.
@@ -90,7 +88,7 @@ extension SiteWriter.Session {
             defer { monitor.advance() }
             let path = paths[index], key = keys[index]
             // Beside the file, so the rename stays inside its folder.
-            let temporary = SiteTree.sibling(of: path, named: ".digest-tmp-\(index)")
+            var temporary: String { SiteTree.sibling(of: path, named: ".digest-tmp-\(index)") }
             let known = frontCheck.damaged.contains(path) ? nil : frontFiles[path]
             let previous = backFiles[path]
             do throws(DigestError) {
@@ -188,6 +186,7 @@ extension SiteWriter.Session {
         if SiteWriter.Session.isOurs(cacheFolder) {
             try removeOurFolder(cacheFolder + "/tree")
             unlink(cacheFolder + "/manifest")
+            unlink(cacheFolder + "/" + BuildCache.backChangingName)
         }
         guard keep else { return }
         if !SiteWriter.Session.isOurs(cacheFolder) {

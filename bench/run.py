@@ -1,0 +1,363 @@
+#!/usr/bin/env python3
+"""`make bench`: whole-process timings of `digest build` at three archive sizes.
+
+    run.py [--digest .build/release/digest] [--sizes 420,10000,54750] [--runs 5]
+           [--work bench/work] [--site-dir DIR] [--results bench/results]
+
+For each size it generates a deterministic corpus (bench/generate.py; kept in --work and
+made again only when the generator changes), then measures, as the median of --runs runs:
+
+- the baseline: Debian's `cmark-gfm` rendering all of the corpus's Markdown (summaries and
+  highlights) in one process, with the extensions Digest enables;
+- a full build into an empty output folder: wall time, CPU time (user + system), peak
+  memory (the child's maximum resident set size), files and bytes written, and the
+  largest page;
+- three rebuilds over the site that build left: nothing changed, one new day of 100
+  papers added, one paper's summary edited. For each it counts the files whose inode or
+  modification time changed, which is what rsync or a static host would upload.
+
+The results are printed and written to bench/results/latest.md (and a dated copy).
+Sites are written to --site-dir: by default a folder in /dev/shm (memory) when there is
+one, so the figures measure Digest rather than the disk; pass --site-dir bench/work to
+include your disk.
+"""
+
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+# (papers, days, papers a day) — the sizes issue 9 names.
+SIZES = {420: (7, 60), 10000: (100, 100), 54750: (365, 150)}
+NEW_DAY_PAPERS = 100
+CMARK = ["cmark-gfm", "-e", "footnotes", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist"]
+# Targets from issue 9, as ratios so they hold across machines.
+TARGET_FULL_RATIO = 2.0
+TARGET_MEMORY_MB = 600
+TARGET_NOOP_SHARE = 0.10
+TARGET_CHANGE_SHARE = 0.15
+TARGET_PAGE_BYTES = 1_000_000
+
+
+class Run:
+    """One process run: wall seconds, CPU seconds and peak memory in bytes."""
+
+    def __init__(self, wall, cpu, peak):
+        self.wall, self.cpu, self.peak = wall, cpu, peak
+
+
+def measure(command, **kwargs):
+    """Runs `command` to completion and takes its resources from wait4 (the child alone)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    stderr = process.stderr.read().decode(errors="replace")
+    process.stderr.close()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"bench: {' '.join(command[:3])}… failed ({process.returncode}):\n{stderr}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024)
+
+
+def median(runs):
+    return Run(statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs),
+               statistics.median(r.peak for r in runs))
+
+
+def corpus(work, papers):
+    """The corpus folder for a size, generated unless an identical one is there."""
+    days, per_day = SIZES[papers]
+    with open(os.path.join(HERE, "generate.py"), "rb") as file:
+        stamp = hashlib.sha256(file.read() + f"{days}x{per_day}".encode()).hexdigest()
+    folder = os.path.join(work, f"corpus-{papers}")
+    stamp_path = os.path.join(work, f"corpus-{papers}.stamp")
+    if os.path.exists(stamp_path) and open(stamp_path).read() == stamp and os.path.isdir(folder):
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    print(f"  generating {papers:,} papers ({days} days × {per_day})…", flush=True)
+    subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), folder, "--days", str(days), "--per-day", str(per_day)],
+                   check=True)
+    with open(stamp_path, "w") as file:
+        file.write(stamp)
+    return folder
+
+
+def paper_files(folder):
+    root = os.path.join(folder, "papers")
+    return sorted(os.path.join(dirpath, name) for dirpath, _, names in os.walk(root) for name in names if name.endswith(".json"))
+
+
+def markdown_of(folder, out_path):
+    """All the Markdown the build renders (summaries and highlights), as one document."""
+    with open(out_path, "w") as out:
+        for path in paper_files(folder):
+            with open(path) as file:
+                for record in json.load(file)["papers"]:
+                    out.write(record.get("summary", "") + "\n\n")
+                    for highlight in record.get("highlights", []):
+                        out.write(highlight + "\n\n")
+    return os.path.getsize(out_path)
+
+
+def snapshot(site):
+    """Every file of the site, by path: (inode, modification time, size)."""
+    files = {}
+    for dirpath, _, names in os.walk(site):
+        for name in names:
+            path = os.path.join(dirpath, name)
+            info = os.lstat(path)
+            files[os.path.relpath(path, site)] = (info.st_ino, info.st_mtime_ns, info.st_size)
+    return files
+
+
+def changed_files(before, after):
+    return sum(1 for path, state in after.items() if before.get(path) != state) + sum(1 for path in before if path not in after)
+
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.digest = os.path.abspath(args.digest)
+        self.layouts = os.path.join(ROOT, "Layouts")
+
+    def build(self, content, site, *extra):
+        return measure([self.digest, "build", "--content", content, "--layouts", self.layouts, "--output", site, "--quiet", *extra])
+
+    def size(self, papers):
+        args = self.args
+        print(f"{papers:,} papers", flush=True)
+        content = corpus(args.work, papers)
+        markdown = os.path.join(args.work, f"corpus-{papers}.md")
+        markdown_bytes = markdown_of(content, markdown)
+        site = os.path.join(args.site_dir, f"site-{papers}")
+        cache = os.path.join(args.site_dir, f".site-{papers}.cache")
+        row = {"papers": papers, "markdown_bytes": markdown_bytes}
+
+        with open(markdown, "rb") as source:
+            baseline = []
+            for _ in range(args.runs):
+                source.seek(0)
+                baseline.append(measure(CMARK, stdin=source))
+        row["baseline"] = median(baseline)
+        print(f"  cmark-gfm baseline: {row['baseline'].wall:.3f} s", flush=True)
+
+        full = []
+        for _ in range(args.runs):
+            shutil.rmtree(site, ignore_errors=True)
+            shutil.rmtree(cache, ignore_errors=True)
+            full.append(self.build(content, site))
+        row["full"] = median(full)
+        tree = snapshot(site)
+        row["files"] = len(tree)
+        row["bytes"] = sum(size for _, _, size in tree.values())
+        pages = [(size, path) for path, (_, _, size) in tree.items() if path.endswith(".html")]
+        row["largest_page"] = max(pages)
+        print(f"  full build: {row['full'].wall:.3f} s, {row['full'].peak / 2**20:.0f} MB", flush=True)
+
+        row["noop"], row["noop_changed"] = self.rebuilds(content, site, lambda i: None, lambda i: False)
+        row["new_day"], row["new_day_changed"] = self.new_day(content, site)
+        row["edit"], row["edit_changed"] = self.edit(content, site)
+        print(f"  rebuilds: nothing changed {row['noop'].wall:.3f} s, new day {row['new_day'].wall:.3f} s, "
+              f"one edit {row['edit'].wall:.3f} s", flush=True)
+
+        # Last, `--full` over the site as it stands: every file is rendered again, none should change.
+        self.build(content, site)
+        before = snapshot(site)
+        row["forced"] = self.build(content, site, "--full")
+        row["forced_changed"] = changed_files(before, snapshot(site))
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+        os.remove(markdown)
+        return row
+
+    def rebuilds(self, content, site, change, undo):
+        """Median of `runs` rebuilds after `change(i)`; then `undo(i)`, built too (unmeasured) unless it returns False."""
+        runs, changed = [], []
+        for i in range(self.args.runs):
+            change(i)
+            before = snapshot(site)
+            runs.append(self.build(content, site))
+            changed.append(changed_files(before, snapshot(site)))
+            if undo(i) is not False:
+                self.build(content, site)
+        return median(runs), statistics.median(changed)
+
+    def new_day(self, content, site):
+        """Adds a day of NEW_DAY_PAPERS papers after the corpus's last day, then takes it away."""
+        last = paper_files(content)[-1]
+        last_day = datetime.date.fromisoformat(os.path.basename(last)[:-5])
+        day = last_day + datetime.timedelta(days=1)
+        scratch = os.path.join(self.args.work, "new-day")
+        shutil.rmtree(scratch, ignore_errors=True)
+        subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), scratch, "--days", "1", "--per-day", str(NEW_DAY_PAPERS),
+                        "--start", day.isoformat(), "--seed", "7"], check=True)
+        source = paper_files(scratch)[0]
+        with open(source) as file:
+            document = json.load(file)
+        # Numbers no corpus day uses (they restart at (day - 1) × papers a day each month).
+        for index, record in enumerate(document["papers"]):
+            record["id"] = f"{day:%y%m}.{90000 + index:05d}"
+        folder = os.path.join(content, "papers", f"{day:%Y-%m}")
+        target = os.path.join(folder, f"{day}.json")
+        made_folder = not os.path.isdir(folder)
+
+        def add(_):
+            os.makedirs(folder, exist_ok=True)
+            with open(target, "w") as file:
+                json.dump(document, file, ensure_ascii=False, indent=1)
+
+        def remove(_):
+            os.remove(target)
+            if made_folder:
+                os.rmdir(folder)
+
+        try:
+            return self.rebuilds(content, site, add, remove)
+        finally:
+            if os.path.exists(target):
+                remove(None)
+            shutil.rmtree(scratch, ignore_errors=True)
+
+    def edit(self, content, site):
+        """Edits the summary of one paper in the middle of the archive, a different edit each run."""
+        files = paper_files(content)
+        path = files[len(files) // 2]
+        with open(path, "rb") as file:
+            original = file.read()
+
+        def change(i):
+            edited = json.loads(original)
+            record = edited["papers"][len(edited["papers"]) // 2]
+            record["summary"] += f"\n\nCorrection {i + 1}: the second table reports validation, not test, accuracy."
+            with open(path, "w") as file:
+                json.dump(edited, file, ensure_ascii=False, indent=1)
+
+        try:
+            return self.rebuilds(content, site, change, lambda i: False)
+        finally:
+            with open(path, "wb") as file:
+                file.write(original)
+
+
+def seconds(value):
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def mark(ok):
+    return "✓" if ok else "✗"
+
+
+def report(rows, args):
+    cpu = ""
+    try:
+        with open("/proc/cpuinfo") as file:
+            cpu = next((line.split(":", 1)[1].strip() for line in file if line.startswith("model name")), "")
+    except OSError:
+        pass
+    cmark_version = subprocess.run(["cmark-gfm", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    lines = [
+        f"# Digest benchmark, {datetime.date.today()}",
+        "",
+        f"Digest {commit or '(no git)'}, {os.cpu_count()} cores ({cpu or platform.machine()}), {platform.system()} {platform.release()}, "
+        f"{cmark_version}. Median of {args.runs} runs of each; sites written to `{args.site_dir}`.",
+        "",
+        "## Full build",
+        "",
+        f"| Papers | Markdown | cmark-gfm baseline | Digest wall | ÷ baseline (≤ {TARGET_FULL_RATIO:g}×) | CPU | CPU ÷ wall "
+        f"| Peak memory | Files | Output | Largest page |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        full, base = row["full"], row["baseline"]
+        ratio = full.wall / base.wall
+        memory_mb = full.peak / 2**20
+        memory_mark = f" {mark(memory_mb < TARGET_MEMORY_MB)}" if row["papers"] == 54750 else ""
+        page_size, page = row["largest_page"]
+        lines.append(
+            f"| {row['papers']:,} | {row['markdown_bytes'] / 2**20:.1f} MB | {seconds(base.wall)} | {seconds(full.wall)} "
+            f"| {ratio:.1f}× {mark(ratio <= TARGET_FULL_RATIO)} | {seconds(full.cpu)} | {full.cpu / full.wall:.2f} "
+            f"| {memory_mb:.0f} MB{memory_mark} | {row['files']:,} | {row['bytes'] / 2**20:.0f} MB "
+            f"| {page_size / 1000:.0f} kB {mark(page_size < TARGET_PAGE_BYTES)} (`{page}`) |")
+    lines += [
+        "",
+        f"Targets: at most {TARGET_FULL_RATIO:g}× the baseline at 10,000 and 54,750 papers; peak memory under "
+        f"{TARGET_MEMORY_MB} MB at 54,750; no page over 1 MB.",
+        "",
+        "## Rebuilds over the last build's site",
+        "",
+        f"| Papers | Nothing changed | ÷ full (≤ {TARGET_NOOP_SHARE:.0%}) | New day of {NEW_DAY_PAPERS} papers | ÷ full (≤ {TARGET_CHANGE_SHARE:.0%}) "
+        f"| Files changed | One summary edited | ÷ full (≤ {TARGET_CHANGE_SHARE:.0%}) | Files changed |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        full = row["full"].wall
+        noop, day, edit = row["noop"].wall / full, row["new_day"].wall / full, row["edit"].wall / full
+        lines.append(
+            f"| {row['papers']:,} | {seconds(row['noop'].wall)} ({row['noop_changed']:.0f} files changed) "
+            f"| {noop:.1%} {mark(noop <= TARGET_NOOP_SHARE)} | {seconds(row['new_day'].wall)} "
+            f"| {day:.1%} {mark(day <= TARGET_CHANGE_SHARE)} | {row['new_day_changed']:,.0f} of {row['files']:,} "
+            f"| {seconds(row['edit'].wall)} | {edit:.1%} {mark(edit <= TARGET_CHANGE_SHARE)} | {row['edit_changed']:,.0f} of {row['files']:,} |")
+    lines += [
+        "",
+        "## `--full` over an unchanged site",
+        "",
+        "| Papers | Wall | Files changed |",
+        "|---:|---:|---:|",
+    ]
+    for row in rows:
+        lines.append(f"| {row['papers']:,} | {seconds(row['forced'].wall)} | {row['forced_changed']:,} {mark(row['forced_changed'] == 0)} |")
+    lines += [
+        "",
+        "Files changed: files whose inode or modification time differs after the rebuild (what rsync or a static host "
+        "would upload); every other file kept its bytes and its modification time.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--digest", default=os.path.join(ROOT, ".build/release/digest"))
+    parser.add_argument("--sizes", default=",".join(str(size) for size in SIZES))
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--work", default=os.path.join(HERE, "work"))
+    parser.add_argument("--site-dir", default=None)
+    parser.add_argument("--results", default=os.path.join(HERE, "results"))
+    args = parser.parse_args()
+    sizes = [int(size.replace(",", "").replace("_", "")) for size in args.sizes.split(",")]
+    if unknown := [size for size in sizes if size not in SIZES]:
+        sys.exit(f"bench: unknown size {unknown[0]}; choose from {', '.join(map(str, SIZES))}")
+    if shutil.which("cmark-gfm") is None:
+        sys.exit("bench: the cmark-gfm command is missing; `make bench` installs Debian's cmark-gfm package")
+    if not os.access(args.digest, os.X_OK):
+        sys.exit(f"bench: {args.digest} is missing; `make bench` builds it (swift build -c release)")
+    os.makedirs(args.work, exist_ok=True)
+    if args.site_dir is None:
+        args.site_dir = "/dev/shm/digest-bench" if os.path.isdir("/dev/shm") else os.path.join(args.work, "sites")
+    os.makedirs(args.site_dir, exist_ok=True)
+
+    bench = Bench(args)
+    rows = [bench.size(size) for size in sizes]
+    text = report(rows, args)
+    print()
+    print(text)
+    os.makedirs(args.results, exist_ok=True)
+    for name in ["latest.md", f"{datetime.date.today()}.md"]:
+        with open(os.path.join(args.results, name), "w") as file:
+            file.write(text)
+    print(f"Written to {os.path.relpath(os.path.join(args.results, 'latest.md'))}")
+
+
+if __name__ == "__main__":
+    main()
