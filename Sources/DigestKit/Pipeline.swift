@@ -72,7 +72,10 @@ public enum Pipeline {
         let keys = prepared.plan.keys()
         _ = session.frontCheck  // stat the output now, so `--timings` counts it under comparing
         let written = try session.write(
-            prepared.plan, keys: keys, inputs: inputs, settings: settings, trustKeys: !options.full,
+            prepared.plan, keys: keys, inputs: inputs, settings: settings,
+            // Keys say what a file was made from, not how: another Digest, or other options,
+            // may make other bytes of the same inputs, so then every file is rendered again.
+            trustKeys: !options.full && session.cache?.settings == settings,
             summary: { files, bytes in prepared.report(files: files, bytes: bytes).summary }, monitor: monitor)
         monitor.end()
         if options.skipsCleanup { _ = Unmanaged.passRetained(Leftovers((prepared, keys, inputs, session))) }

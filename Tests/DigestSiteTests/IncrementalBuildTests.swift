@@ -201,6 +201,31 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: cache + "/" + BuildCache.backChangingName))
     }
 
+    /// Keys cover what a file is made from, not the code that makes it: after a new Digest
+    /// (here: the recorded settings differ, as they do when the executable changed) every
+    /// file is rendered again, and a page the old one made differently is replaced.
+    @Test func aNewDigestRendersEveryFileAgain() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        let cacheFolder = site.folder.path + "/.Site.cache"
+        // The home page as an older Digest might have made it, recorded as such.
+        let index = site.output + "/index.html"
+        try Data("<!doctype html><title>older</title>".utf8).write(to: URL(fileURLWithPath: index))
+        var cache = try #require(BuildCache.load(from: cacheFolder))
+        var state = try #require(cache.front.files["index.html"])
+        state.hash = ContentHash.of(Array(try #require(FileManager.default.contents(atPath: index))))
+        state.stamp = try #require(BuildCache.FileStamp(path: index))
+        cache.front.files["index.html"] = state
+        cache.settings &+= 1
+        try cache.save(to: cacheFolder)
+
+        let report = try site.build()
+        #expect(!report.upToDate)
+        #expect(report.changed == 1)
+        try Self.expectSameAsACleanBuild(site, "after Digest changed")
+    }
+
     @Test func thePaperHashCoversEveryField() throws {
         let records = PaperFileDecoder.decode(
             SourceFile(path: "p.json", text: "[\(paperJSON("2611.00001", day: "2026-11-20"))]"), fileIndex: 0, timeZone: .utc
