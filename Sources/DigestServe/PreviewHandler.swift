@@ -9,7 +9,7 @@ struct PreviewHandler: HTTPHandler {
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, HEAD"])
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET, HEAD"]))
         }
         let rawPath = request.target.path(percentEncoded: true)
         switch rawPath {
@@ -27,7 +27,7 @@ struct PreviewHandler: HTTPHandler {
         // Decode once; a path that decodes to something odd ("%2e%2e", "%00") resolves to nothing.
         guard let path = rawPath.removingPercentEncoding, path.hasPrefix(basePath) else {
             if rawPath == "/" || rawPath == basePath.dropLast() {
-                return HTTPResponse(statusCode: .movedPermanently, headers: [.location: basePath])
+                return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: basePath]))
             }
             return await notFound(request)
         }
@@ -37,7 +37,7 @@ struct PreviewHandler: HTTPHandler {
             let file = snapshot.files[name]!
             return response(file.bytes, type: file.contentType, request: request, etag: file.etag)
         case .redirect(let folder):
-            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: basePath + folder])
+            return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: basePath + folder]))
         case .notFound:
             return await notFound(request)
         }
