@@ -126,6 +126,8 @@ public final class PreviewServer: Sendable {
             for warning in report.warnings { log(warning.description) }
             log("\(first ? "Built" : "Rebuilt") \(report.pages) pages and \(report.feeds) feeds from \(report.papers) papers in \(milliseconds) ms")
         } catch {
+            // A first build that fails on anything but the content is the caller's to report.
+            if first, !(error is DiagnosticsError) { throw error }
             let message = (error as? DiagnosticsError)?.description ?? (error as? DigestError)?.message ?? "\(error)"
             log(message)
             if first { throw error }

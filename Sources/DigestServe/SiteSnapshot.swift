@@ -46,6 +46,7 @@ struct SiteSnapshot: Sendable {
     /// Content types by name; feeds by their format, so readers and browsers recognise them.
     static func contentType(_ path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
+        if path.hasPrefix("sitemaps/") { return "application/xml; charset=utf-8" }  // the sitemap index's parts
         switch name {
         case "atom.xml": return "application/atom+xml; charset=utf-8"
         case "sitemap.xml": return "application/xml; charset=utf-8"

@@ -68,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await serving.value
         } catch let failure as DiagnosticsError {
-            Console.error("\(failure.diagnostics.filter { $0.severity == .error }.count) errors found; nothing to serve")
+            Console.error("\(Console.count(failure.diagnostics.filter { $0.severity == .error }.count, "error")) found; nothing to serve")
             throw ExitCode.failure
         } catch let failure as DigestError {
             Console.error("error: \(failure.message)")

@@ -92,6 +92,19 @@ import Testing
         #expect(entries[0].nodes("a:category", namespaces: ns).compactMap { $0["term"] } == ["Theory", "Robotics"])
     }
 
+    /// A reader resolves `#fn-1` against the feed, so fragment links point into the paper's page.
+    @Test func footnoteLinksInItemsPointAtThePapersPage() throws {
+        let data = Data(try Self.file(try Self.plan(), "feed.json"))
+        let feed = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let items = try #require(feed["items"] as? [[String: Any]])
+        let item = try #require(items.first { ($0["id"] as? String)?.hasSuffix("/2611.00001/") == true })
+        let html = try XMLDocument.html(Array(("<body>" + (item["content_html"] as? String ?? "") + "</body>").utf8))
+        let links = html.nodes("//a").compactMap { $0["href"] }.filter { $0.contains("#") }
+        #expect(!links.isEmpty)
+        #expect(links.allSatisfy { $0.hasPrefix("https://example.org/digest/papers/2611.00001/#fn") }, "\(links)")
+        #expect(html.nodes("//*[@id='fn-1']").count == 1)  // the ids themselves are unchanged
+    }
+
     @Test func jsonFeedHasItsRequiredFields() throws {
         let data = Data(try Self.file(try Self.plan(), "feed.json"))
         let feed = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

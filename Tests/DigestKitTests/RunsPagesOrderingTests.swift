@@ -54,6 +54,21 @@ import Testing
         #expect(decoded.first?.day.description == "2026-11-21")
     }
 
+    /// A topic listed twice in `site.json` (here straight into the builder, past the decoder
+    /// that drops repeats) is placed once.
+    @Test func aTopicListedTwiceIsPlacedOnce() {
+        var config = SiteConfig(title: "T", baseURL: BaseURL("https://example.org/")!)
+        config.topics = ["Robotics", "Theory", "Robotics"]
+        let json = #"[{"id": "a", "title": "A", "authors": [], "date": "2026-11-20", "topics": ["Theory", "Robotics"]},"#
+            + #" {"id": "b", "title": "B", "authors": [], "date": "2026-11-20", "topics": ["Robotics"]}]"#
+        let records = PaperFileDecoder.decode(SourceFile(path: "p.json", text: json), fileIndex: 0, timeZone: .utc).records
+        let digest = DigestBuilder.build(config: config, records: records, today: nil)
+        #expect(digest.topics.map(\.topic.name) == ["Robotics", "Theory"])
+        #expect(digest.days.first?.sections.map(\.topic.name) == ["Robotics", "Theory"])
+        let (decoded, _) = SiteConfigDecoder.decode(SourceFile(path: "site.json", text: #"{"title": "T", "baseURL": "https://example.org/", "topics": ["A", "B", "A"]}"#), baseURLOverride: nil)
+        #expect(decoded?.topics == ["A", "B"])
+    }
+
     private func digest(_ json: String, sort: PaperOrder = .input, pages: [SitePage] = [], configured: [String] = []) -> Digest {
         var config = SiteConfig(title: "T", baseURL: BaseURL("https://example.org/")!)
         config.sort = sort

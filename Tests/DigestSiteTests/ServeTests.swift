@@ -66,6 +66,7 @@ import Testing
         #expect(try await http.get("/digest/feed.xml").text.contains("<rss version=\"2.0\""))
         #expect(SiteSnapshot.contentType("assets/katex/fonts/KaTeX_Main-Regular.woff2") == "font/woff2")
         #expect(SiteSnapshot.contentType("assets/logo.png") == "image/png")
+        #expect(SiteSnapshot.contentType("sitemaps/papers-2026-11.xml") == "application/xml; charset=utf-8")
         #expect(try await http.get("/digest/", method: "HEAD").body.isEmpty)
     }
 

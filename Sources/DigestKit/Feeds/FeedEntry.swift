@@ -7,8 +7,6 @@ struct FeedEntry {
     var topics: [String]
     /// When the paper entered the digest: its collection time, else the start of its day in the site's zone.
     var date: Timestamp
-    /// When it appeared on arXiv, if known.
-    var published: Timestamp?
     /// Authors, highlights and the summary as HTML.
     var html: String
     /// A one-line plain summary: the first highlight, else the start of the abstract.
@@ -20,14 +18,13 @@ struct FeedEntry {
         authors = paper.authors
         topics = paper.topics
         date = paper.collectedAt ?? config.timeZone.startOfDay(paper.day)
-        published = paper.published
-        html = Self.html(paper, rendered: rendered)
+        html = Self.html(paper, rendered: rendered, permalink: permalink)
         summary = paper.highlights.first.map(Markdown.plainText) ?? paper.abstract.map { String($0.prefix(280)) }
     }
 
     /// The body shared by every format. Fragment links (footnotes) are made absolute, because
     /// a feed reader resolves them against the feed, not the paper.
-    static func html(_ paper: Paper, rendered: RenderedPaper) -> String {
+    static func html(_ paper: Paper, rendered: RenderedPaper, permalink: String) -> String {
         var html = ""
         if let authors = PaperView.shortAuthors(paper.authors) {
             html += "<p>" + HTMLText.escape(authors) + "</p>\n"
@@ -36,7 +33,7 @@ struct FeedEntry {
             html += "<ul>\n" + rendered.highlights.map { "<li>\($0)</li>\n" }.joined() + "</ul>\n"
         }
         if let summary = rendered.summary {
-            html += summary.html(topLevel: 3, anchorPrefix: "")
+            html += summary.html(topLevel: 3, anchorPrefix: "", fragmentBase: permalink)
         } else if let abstract = rendered.abstract {
             html += "<p>" + abstract + "</p>\n"
         }

@@ -116,13 +116,11 @@ public enum DigestBuilder {
         for paper in papers {
             for name in paper.topics where present[name] == nil { present[name] = Topic(name: name, configured: configured) }
         }
-        let configuredTopics = configured.compactMap { present[$0] }
-        let configuredNames = Set(configuredTopics.map(\.name))
-        let rest = present.values.filter { !configuredNames.contains($0.name) && $0.name != Topic.other.name }
-            .sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
-        var ordered = configuredTopics + rest
-        if let other = present[Topic.other.name], !configuredNames.contains(Topic.other.name) { ordered.append(other) }
-        return ordered
+        // Taken out as they are placed, so a topic listed twice in `site.json` is placed once.
+        let configuredTopics = configured.compactMap { present.removeValue(forKey: $0) }
+        let other = present.removeValue(forKey: Topic.other.name)
+        let rest = present.values.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
+        return configuredTopics + rest + (other.map { [$0] } ?? [])
     }
 
     /// Groups papers (already newest day first, in collector order) by day.

@@ -137,12 +137,13 @@ struct SiteTree: Sendable {
             return BuildCache.FileStamp(path: relative.isEmpty ? root : path(relative)) == stamp ? nil : relative
         }
         var check = Check(damaged: Set(damaged.compactMap { $0 }))
-        let known = Set(state.files.keys).union(state.folders.keys).union([SiteWriter.markerName])
         for folder in changedFolders.compactMap({ $0 }) {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? root : path(folder))) ?? []
             for name in names {
                 let relative = folder.isEmpty ? name : folder + "/" + name
-                if !known.contains(relative) { check.untracked.append(relative) }
+                if state.files[relative] == nil, state.folders[relative] == nil, relative != SiteWriter.markerName {
+                    check.untracked.append(relative)
+                }
             }
         }
         check.untracked.sort()

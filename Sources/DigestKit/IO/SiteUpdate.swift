@@ -4,7 +4,7 @@ import Foundation
 extension SiteWriter.Session {
     /// Every file, rendered into a new staging folder that then replaces the output.
     func writeFresh(
-        _ plan: SitePlan, keys: [UInt64]?, inputs: [BuildCache.InputFile], settings: UInt64,
+        _ plan: SitePlan, keys: [UInt64], inputs: [BuildCache.InputFile], settings: UInt64,
         summary: (Int, Int) -> BuildCache.Summary, monitor: BuildMonitor
     ) throws(DigestError) -> SiteWriter.Result {
         let staging = target.parent + "/." + target.name + ".staging-\(getpid())"
@@ -25,7 +25,7 @@ extension SiteWriter.Session {
                 let file = plan.render(plan.entries[index])
                 do throws(DigestError) {
                     let stamp = try tree.create(file.path, file.bytes)
-                    return BuildCache.FileState(key: keys?[index] ?? 0, hash: ContentHash.of(file.bytes), stamp: stamp)
+                    return BuildCache.FileState(key: keys[index], hash: ContentHash.of(file.bytes), stamp: stamp)
                 } catch {
                     failure.record(error)
                     return nil
@@ -37,7 +37,7 @@ extension SiteWriter.Session {
             let front = BuildCache.TreeState(
                 folderInode: FileIdentity(path: staging)?.inode ?? 0, files: files, folders: tree.folderStamps(folders.union([""])))
             // The old cache describes the old trees: it goes before the output is replaced.
-            let caching = keys != nil && !cacheFolderIsForeign
+            let caching = !cacheFolderIsForeign
             try resetCacheFolder(keep: caching)
             try writer.swap(staging, into: target, previous: nil)
             let bytes = files.values.reduce(0) { $0 + Int($1.stamp.size) }
@@ -66,14 +66,18 @@ extension SiteWriter.Session {
         try BuildCache.markBackChanging(in: cacheFolder)
 
         let frontFiles = cache.front.files
-        // A file the back tree shares with a damaged file of the output is damaged too.
+        // Folders whose entries this build changes: their times are read again at the end.
+        var touched: Set<String> = [""]
+        // A file the back tree shares with a damaged file of the output is damaged too: it
+        // goes from the disk as well as from the record, or a page the new site no longer
+        // has would stay behind unrecorded.
         for path in frontCheck.damaged where backState.files[path]?.stamp.inode == frontFiles[path]?.stamp.inode {
             backState.files[path] = nil
+            back.remove(path)
+            touched.insert(SiteTree.parent(of: path))
         }
         let paths = plan.entries.map(\.path)
         let backFiles = backState.files
-        // Folders whose entries this build changes: their times are read again at the end.
-        var touched: Set<String> = [""]
         let newFolders = SiteTree.folders(of: paths.filter { backFiles[$0] == nil }).subtracting(backState.folders.keys)
         for folder in newFolders.sorted() {
             try back.makeFolders(folder)
@@ -149,18 +153,20 @@ extension SiteWriter.Session {
             return SiteWriter.Result(files: files.count, bytes: bytes, changed: 0)
         }
         try writer.swap(back.root, into: target, previous: back.root)
-        // The previous output is now the back tree: what was never Digest's goes.
+        // The previous output is now the back tree: what was never Digest's, and what was
+        // changed by hand, goes (unrecorded, it would never be cleaned up).
+        let discarded = frontCheck.untracked + frontCheck.damaged.sorted()
+        for entry in discarded { back.remove(entry) }
         var previousFolders = cache.front.folders
-        for entry in frontCheck.untracked {
-            back.remove(entry)
-            previousFolders[SiteTree.parent(of: entry)] = back.folderStamps([SiteTree.parent(of: entry)]).values.first
-        }
+        previousFolders.merge(back.folderStamps(Set(discarded.map(SiteTree.parent(of:))))) { _, new in new }
         next.front = BuildCache.TreeState(folderInode: backState.folderInode, files: files, folders: folders)
         var previousFiles = frontFiles
         for path in frontCheck.damaged { previousFiles[path] = nil }
         next.back = BuildCache.TreeState(folderInode: cache.front.folderInode, files: previousFiles, folders: previousFolders)
         try next.save(to: cacheFolder)
-        return SiteWriter.Result(files: files.count, bytes: bytes, changed: changed + frontCheck.damaged.count)
+        // Damaged files are among `changed` already (rendered again, or removed); entries that
+        // were never Digest's are not.
+        return SiteWriter.Result(files: files.count, bytes: bytes, changed: changed + frontCheck.untracked.count)
     }
 
     /// The back tree the cache describes, or a new one in its place (with the output's marker

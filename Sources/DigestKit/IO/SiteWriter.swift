@@ -38,13 +38,6 @@ public struct SiteWriter: Sendable {
         public var changed: Int
     }
 
-    /// Renders and writes every entry of the plan, without a build cache.
-    public func write(_ plan: SitePlan, monitor: BuildMonitor = BuildMonitor(), onWait: () -> Void = {}) throws(DigestError) -> Result {
-        let session = try open(onWait: onWait)
-        defer { session.close() }
-        return try session.write(plan, keys: nil, monitor: monitor)
-    }
-
     /// Takes the output for one build: resolves and locks it, cleans up after killed builds,
     /// and reads the cache. Close the session when the build is done.
     public func open(onWait: () -> Void = {}) throws(DigestError) -> Session {
@@ -105,14 +98,14 @@ public struct SiteWriter: Sendable {
         }
 
         /// Writes the plan's files: only those whose keys changed when the cache allows,
-        /// else every one. `keys` nil writes without a cache; `summary` describes the build
-        /// (given the number of files and bytes) for the next one that finds nothing to do.
+        /// else every one. `summary` describes the build (given the number of files and
+        /// bytes) for the next one that finds nothing to do.
         func write(
-            _ plan: SitePlan, keys: [UInt64]?, inputs: [BuildCache.InputFile] = [], settings: UInt64 = 0, trustKeys: Bool = true,
-            summary: (Int, Int) -> BuildCache.Summary = { _, _ in BuildCache.Summary() }, monitor: BuildMonitor
+            _ plan: SitePlan, keys: [UInt64], inputs: [BuildCache.InputFile], settings: UInt64, trustKeys: Bool,
+            summary: (Int, Int) -> BuildCache.Summary, monitor: BuildMonitor
         ) throws(DigestError) -> Result {
             try writer.checkPaths(plan)
-            guard let keys, let cache, let frontCheck else {
+            guard let cache, let frontCheck else {
                 return try writeFresh(plan, keys: keys, inputs: inputs, settings: settings, summary: summary, monitor: monitor)
             }
             return try writeIncremental(

@@ -11,7 +11,6 @@ public enum ContentLoader {
         public var fileCount: Int
     }
 
-    /// Reads `site.json` and every paper file, collecting every problem before failing.
     /// Reads the whole content folder: settings, papers, runs and pages, reporting every problem at once.
     public static func load(_ content: FolderReader.Content, baseURLOverride: BaseURL? = nil) throws(DiagnosticsError) -> Loaded {
         var loaded: Loaded?
@@ -46,12 +45,8 @@ public enum ContentLoader {
     }
 
     /// Decodes `site.json` and every paper file, collecting every problem before failing.
-    public static func load(site: SourceFile, papers: [SourceFile], baseURLOverride: BaseURL? = nil) throws(DiagnosticsError) -> Loaded {
-        try load(site: site, paperPaths: papers.map(\.path), paper: { papers[$0] }, baseURLOverride: baseURLOverride)
-    }
-
-    /// The same, with paper files read one at a time by `paper` (on several threads), so only
-    /// the files being decoded are in memory.
+    /// Paper files are read one at a time by `paper` (on several threads), so only the files
+    /// being decoded are in memory.
     static func load(
         site: SourceFile, paperPaths: [String], paper: @Sendable (Int) throws(DigestError) -> SourceFile, baseURLOverride: BaseURL?
     ) throws(DiagnosticsError) -> Loaded {

@@ -50,7 +50,8 @@ enum SiteConfigDecoder {
         config.historyDays = reader.integer("historyDays", in: 1...366) ?? config.historyDays
         config.updateEvery = reader.string("updateEvery", singleLine: true)
         config.feedItems = reader.integer("feedItems", in: 1...10_000) ?? config.feedItems
-        config.topics = reader.stringArray("topics") ?? []
+        var listed = Set<String>()
+        config.topics = (reader.stringArray("topics") ?? []).filter { listed.insert($0).inserted }  // a repeat adds nothing
         if let sort = reader.string("sort", singleLine: true) {
             if let order = PaperOrder(rawValue: sort) {
                 config.sort = order

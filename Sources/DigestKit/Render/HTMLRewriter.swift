@@ -33,9 +33,11 @@ enum HTMLRewriter {
     }
 
     /// Shifts heading levels (clamped to 1…6) and prefixes ids and fragment links.
-    static func embed(_ html: String, headingShift: Int, anchorPrefix: String) -> String {
-        if headingShift == 0, anchorPrefix.isEmpty { return html }
-        let prefix = Array(anchorPrefix.utf8)
+    /// `fragmentBase`, when given, goes before every `#…` link (feeds: a reader resolves a bare
+    /// fragment against the feed, not against the paper's page).
+    static func embed(_ html: String, headingShift: Int, anchorPrefix: String, fragmentBase: String = "") -> String {
+        if headingShift == 0, anchorPrefix.isEmpty, fragmentBase.isEmpty { return html }
+        let prefix = Array(anchorPrefix.utf8), base = Array(fragmentBase.utf8)
         return rewritingTags(html, extra: 256) { tag, out in
             var i = 0
             // `<hN` followed by `>` or space, or `</hN>`.
@@ -50,15 +52,17 @@ enum HTMLRewriter {
                 i = h + 2
             }
             while i < tag.count {
-                if !prefix.isEmpty, tag[i] == UInt8(ascii: " ") {
-                    if matches(tag, at: i, " id=\"") {
+                if !prefix.isEmpty || !base.isEmpty, tag[i] == UInt8(ascii: " ") {
+                    if !prefix.isEmpty, matches(tag, at: i, " id=\"") {
                         out.append(contentsOf: " id=\"".utf8)
                         out.append(contentsOf: prefix)
                         i += 5
                         continue
                     }
                     if matches(tag, at: i, " href=\"#") {
-                        out.append(contentsOf: " href=\"#".utf8)
+                        out.append(contentsOf: " href=\"".utf8)
+                        out.append(contentsOf: base)
+                        out.append(UInt8(ascii: "#"))
                         out.append(contentsOf: prefix)
                         i += 8
                         continue

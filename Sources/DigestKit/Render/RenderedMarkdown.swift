@@ -19,7 +19,7 @@ public struct RenderedMarkdown: Sendable {
     /// The HTML to embed in a page: headings moved so the document's shallowest heading
     /// has level `topLevel`, and every id and fragment link prefixed with `anchorPrefix`
     /// so several documents can share one page without clashing ids.
-    public func html(topLevel: Int, anchorPrefix: String) -> String {
-        HTMLRewriter.embed(html, headingShift: topLevel - topHeadingLevel, anchorPrefix: anchorPrefix)
+    public func html(topLevel: Int, anchorPrefix: String, fragmentBase: String = "") -> String {
+        HTMLRewriter.embed(html, headingShift: topLevel - topHeadingLevel, anchorPrefix: anchorPrefix, fragmentBase: fragmentBase)
     }
 }

@@ -106,9 +106,7 @@ private struct Shape {
             return true
         case let list as [[String: Any]]:
             return visitList(list)
-        case let list as [Any]:
-            return visitList(list)
-        case let list as [String]:
+        case let list as [Any]:  // also every [String]
             return visitList(list)
         default:
             return false
@@ -181,8 +179,6 @@ private struct Shape {
         case let list as [[String: Any]]:
             return list.map { placeholders($0, next: &next) as! [String: Any] }
         case let list as [Any]:
-            return list.map { placeholders($0, next: &next) }
-        case let list as [String]:
             return list.map { placeholders($0, next: &next) }
         default:
             preconditionFailure("a value the shape walk refused")

@@ -6,11 +6,9 @@ enum MarkdownPage {
         let rendered = Markdown.render(page.markdown, reservedIDs: RenderedPaper.reservedIDs, relativeLinks: true)
         var context = chrome.context(
             urlPath: urlPath(page), title: page.title, description: nil, section: .page(page.name), math: rendered.hasMath)
-        context["page"] = [
-            "title": page.title,
-            "html": rendered.html(topLevel: 2, anchorPrefix: ""),
-            "toc": PaperView.listValue(PaperPage.tableOfContents(rendered.headings)) as Any,
-        ]
+        var values: [String: Any] = ["title": page.title, "html": rendered.html(topLevel: 2, anchorPrefix: "")]
+        values["toc"] = PaperView.listValue(PaperPage.tableOfContents(rendered.headings))  // absent, not nil, when empty
+        context["page"] = values
         return context
     }
 }

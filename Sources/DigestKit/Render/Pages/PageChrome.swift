@@ -74,8 +74,3 @@ struct PageChrome: Sendable {
         return context
     }
 }
-
-extension Dictionary where Key == String, Value == Any {
-    /// Merges page-specific keys over the shared ones.
-    func merging(_ other: [String: Any]) -> [String: Any] { merging(other) { _, new in new } }
-}

@@ -4,14 +4,18 @@ enum PaperView {
     static let cardAuthorLimit = 5
     static let cardAuthorsShown = 3
 
-    /// The card on day and topic pages. `number` is its place in the day's table of contents.
-    static func card(_ paper: Paper, rendered: RenderedPaper, number: Int?, root: String, digest: Digest) -> [String: Any] {
+    /// The card on day and topic pages. `number` is its place in the day's table of contents;
+    /// topic pages show cards without the summary.
+    static func card(
+        _ paper: Paper, rendered: RenderedPaper, number: Int?, root: String, digest: Digest, withSummary: Bool = true
+    ) -> [String: Any] {
         var card = common(paper, root: root, digest: digest)
         card["anchor"] = cardAnchor(paper)
         card["titleHTML"] = rendered.title
         card["number"] = number
         card["authors"] = shortAuthors(paper.authors)
         card["highlights"] = listValue(rendered.highlights)
+        guard withSummary else { return card }
         card["summary"] = rendered.summary.map { $0.html(topLevel: 4, anchorPrefix: RenderedPaper.cardAnchorPrefix(paper)) }
         return card
     }

@@ -43,8 +43,7 @@ enum TopicPages {
                 "date": day.day.description, "label": day.day.longLabel,
                 "href": ArchivePage.dayHref(day.day, root: root, windowDays: windowDays),
                 "papers": papers.map { paper in
-                    var card = PaperView.card(paper, rendered: rendered[paper], number: nil, root: root, digest: digest)
-                    card["summary"] = nil
+                    let card = PaperView.card(paper, rendered: rendered[paper], number: nil, root: root, digest: digest, withSummary: false)
                     return PaperView.renderedCard(card, root: root, theme: theme)
                 },
             ])
