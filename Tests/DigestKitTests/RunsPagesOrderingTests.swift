@@ -27,7 +27,7 @@ import Testing
         #expect(stats.lastRun?.rfc3339 == "2026-11-20T16:00:00Z")
         let view = RunsView.context(stats, timeZone: .utc)
         #expect(view["line"] as? String == "1,195 on arXiv · 745 scanned · 76 selected · 3 runs · 106,705 tokens · $0.37")
-        #expect((view["runs"] as? [[String: Any]])?.map { $0["time"] as? String } == ["00:00 UTC", "08:00 UTC", "16:00 UTC"])
+        #expect((view["runs"] as? [TemplateObject])?.map { $0["time"] as? String } == ["00:00 UTC", "08:00 UTC", "16:00 UTC"])
     }
 
     @Test func absentFiguresAreNotShown() {
@@ -36,7 +36,7 @@ import Testing
         #expect(view["line"] as? String == "3 selected · 2 runs · €0.0040")
         #expect(view["has_selected"] as? Bool == true)
         #expect(view["has_total"] == nil && view["has_tokens"] == nil && view["has_model"] == nil)
-        #expect((view["runs"] as? [[String: Any]])?.first?["time"] as? String == "09:00 UTC+1")
+        #expect((view["runs"] as? [TemplateObject])?.first?["time"] as? String == "09:00 UTC+1")
     }
 
     @Test func badRunRecordsNameFileAndField() {
@@ -129,11 +129,11 @@ import Testing
         let page = SitePage(name: "about", title: "About", markdown: "## One\n\nSee [criteria](../criteria/) and [x](javascript:alert(1)).\n\n### Sub\n\n## Two\n", file: "about.md")
         let chrome = PageChrome(config: SiteConfig(title: "T", baseURL: BaseURL("https://example.org/")!), stylesheet: nil, script: nil, katex: false)
         let context = MarkdownPage.context(page, chrome: chrome)
-        let values = try #require(context["page"] as? [String: Any])
+        let values = try #require(context["page"] as? TemplateObject)
         let doc = try XMLDocument.html(Array((values["html"] as? String ?? "").utf8))
         #expect(doc.nodes("//h2").compactMap { $0["id"] } == ["one", "two"])
         #expect(doc.nodes("//a").compactMap { $0["href"] } == ["../criteria/"])
-        let toc = try #require((values["toc"] as? [String: Any])?["items"] as? [[String: Any]])
+        let toc = try #require((values["toc"] as? TemplateObject)?["items"] as? [TemplateObject])
         #expect(toc.map { $0["text"] as? String } == ["One", "Two"])
         #expect(context["canonical"] as? String == "https://example.org/about/")
     }

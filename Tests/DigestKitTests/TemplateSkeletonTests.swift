@@ -58,16 +58,17 @@ import Testing
 
     /// Values whose characters the engine looks at (line breaks at either end, empty strings,
     /// indented partials), numbers, booleans, nested lists, and values that look like placeholders.
-    nonisolated(unsafe) static let edgeValues: [[String: Any]] = [
+    nonisolated(unsafe) static let edgeValues: [TemplateObject] = [
         ["title": "A & B <c> \"d\" 'e'", "html": "<b>x</b>", "lead": "plain", "tail": "ends\n", "after": "next", "list": ["a", "b"],
-         "flag": true, "empty": "", "count": 3, "nested": ["items": [["name": "n1", "tags": ["t"]], ["name": "n2", "tags": [String]()]]]],
+         "flag": true, "empty": "", "count": 3,
+         "nested": ["items": [["name": "n1", "tags": ["t"]], ["name": "n2", "tags": [String]()]] as [TemplateObject]] as TemplateObject],
         ["title": "Other", "html": "<i>y</i>", "lead": "\nstarts", "tail": "crlf\r\n", "after": "z", "list": [String](), "flag": false,
-         "empty": "", "count": 0, "nested": ["items": [["name": "only", "tags": ["a", "b"]]]]],
+         "empty": "", "count": 0, "nested": ["items": [["name": "only", "tags": ["a", "b"]]] as [TemplateObject]] as TemplateObject],
         ["title": "\(mark0)0&\(mark1) forged", "html": "\(mark0)1&amp;\(mark1)", "lead": "cr\r", "tail": "\n", "after": "\r\n",
-         "list": [mark0], "flag": true, "empty": "x", "count": -7, "nested": ["items": [[String: Any]]()]],
+         "list": [mark0], "flag": true, "empty": "x", "count": -7, "nested": ["items": [TemplateObject]()] as TemplateObject],
         ["title": "Same shape as the first", "html": "<b>z</b>", "lead": "plain 2", "tail": "also ends\n", "after": "more",
          "list": ["c", "d"], "flag": true, "empty": "", "count": 9,
-         "nested": ["items": [["name": "m1", "tags": ["u"]], ["name": "m2", "tags": [String]()]]]],
+         "nested": ["items": [["name": "m1", "tags": ["u"]], ["name": "m2", "tags": [String]()]] as [TemplateObject]] as TemplateObject],
     ]
 
     @Test func edgeCasesComeOutAsTheEngineRendersThem() throws {
@@ -81,6 +82,31 @@ import Testing
         // The fourth context has the first one's shape: it was spliced, not rendered.
         #expect(fast.renderCounts.spliced == 1)
         #expect(fast.renderCounts.rendered == 3)
+    }
+
+    /// Setting nil removes a name, a literal leaves its nils out, and setting a name again
+    /// replaces its value in place.
+    @Test func objectsBehaveLikeDictionaries() throws {
+        let missing: String? = nil
+        var object: TemplateObject = ["a": "1", "b": missing, "c": 3]
+        #expect(object["b"] == nil)
+        object["a"] = "2"
+        object["c"] = nil as Int?
+        object["d"] = true
+        let engine = try #require(object.engineValue as? [String: Any])
+        #expect(engine.keys.sorted() == ["a", "d"])
+        #expect(engine["a"] as? String == "2")
+        #expect(engine["d"] as? Bool == true)
+    }
+
+    /// Shapes follow the order members were set in; the same members in another order make
+    /// another skeleton, never a page with values in the wrong places.
+    @Test func membersSetInAnotherOrderStillLandInTheirPlaces() throws {
+        let theme = try Self.theme(["day": "<p>{{first}}|{{second}}</p>"])
+        let pages = [["first": "one", "second": "two"], ["second": "deux", "first": "un"]].map { (values: TemplateObject) in
+            String(decoding: theme.render("day", values), as: UTF8.self)
+        }
+        #expect(pages == ["<p>one|two</p>", "<p>un|deux</p>"])
     }
 
     @Test func layoutsWithTransformsOrPragmasAreRenderedPageByPage() throws {

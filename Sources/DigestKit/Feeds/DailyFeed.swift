@@ -8,10 +8,10 @@ enum DailyFeed {
             let page = config.baseURL.resolve(DayPage.urlPath(group.day))
             var html = "<p>\(PaperView.paperCount(group.papers.count)) on \(group.day.longLabel).</p>\n"
             for section in group.sections {
-                html += "<h3>\(HTMLText.escape(section.topic.name))</h3>\n<ol>\n"
+                html += "<h3>\(HTMLEscape.escape(section.topic.name))</h3>\n<ol>\n"
                 for paper in section.papers {
                     let link = config.baseURL.resolve(PaperPage.urlPath(paper))
-                    html += "<li><a href=\"\(HTMLText.escape(link))\">\(rendered[paper].title)</a>"
+                    html += "<li><a href=\"\(HTMLEscape.escape(link))\">\(rendered[paper].title)</a>"
                     let highlights = rendered[paper].highlights
                     if !highlights.isEmpty {
                         html += "\n<ul>\n" + highlights.map { "<li>\($0)</li>\n" }.joined() + "</ul>\n"

@@ -27,7 +27,7 @@ struct FeedEntry {
     static func html(_ paper: Paper, rendered: RenderedPaper, permalink: String) -> String {
         var html = ""
         if let authors = PaperView.shortAuthors(paper.authors) {
-            html += "<p>" + HTMLText.escape(authors) + "</p>\n"
+            html += "<p>" + HTMLEscape.escape(authors) + "</p>\n"
         }
         if !rendered.highlights.isEmpty {
             html += "<ul>\n" + rendered.highlights.map { "<li>\($0)</li>\n" }.joined() + "</ul>\n"

@@ -72,10 +72,15 @@ struct JSONBytes {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
     }
 
+    /// Bytes that are escaped in some mode; all others are copied as they are.
+    private static let mayEscape: [Bool] = (0...255).map { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26
+    }
+
     private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
         var start = 0
-        for index in 0..<utf8.count {
+        for index in 0..<utf8.count where Self.mayEscape[Int(utf8[index])] {
             let byte = utf8[index]
             let escape: String
             switch byte {

@@ -40,7 +40,7 @@ enum RSSFeed {
         writer.element("link", channel.pageURL)
         // Readers render every <description> as HTML, so the channel's plain text is escaped
         // like the items' HTML: "<script>" in site.json reaches them as text, never as markup.
-        writer.element("description", HTMLText.escape(channel.description))
+        writer.element("description", HTMLEscape.escape(channel.description))
         writer.element("language", config.language)
         writer.element("generator", "Digest")
         writer.emptyElement(
@@ -62,25 +62,5 @@ enum RSSFeed {
         writer.endElement()
         writer.endElement()
         return writer.finish()
-    }
-}
-
-/// Escaping for the few places where we build HTML outside templates.
-enum HTMLText {
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for char in text.unicodeScalars {
-            switch char {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(char)
-            }
-        }
-        return result
     }
 }

@@ -156,7 +156,7 @@ public struct SitePlan: Sendable {
         }
     }
 
-    private func page(_ template: String, _ values: [String: Any]) -> [UInt8] {
+    private func page(_ template: String, _ values: TemplateObject) -> [UInt8] {
         theme.render(template, values)
     }
 

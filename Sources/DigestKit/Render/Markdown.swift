@@ -42,14 +42,24 @@ public enum Markdown {
     /// Math keeps its TeX source.
     public static func plainText(_ source: String) -> String {
         // Most highlights have no markup at all; only those that do go through cmark.
-        let markup: Set<UInt8> = Set("*_`[]<>\\~#|!&$".utf8)
-        guard source.utf8.contains(where: markup.contains) else { return source }
+        guard source.utf8.contains(where: isMarkup) else { return source }
         let (protected, math, key) = MathSpans.protect(source)
         return withDocument(protected, footnotes: false) { document, _ in
             _ = prepare(document, reservedIDs: [], math: math, key: key)
             guard let text = cmark_render_plaintext(document, options(footnotes: false), 0) else { return source }
             defer { free(text) }
             return MathSpans.restorePlain(String(cString: text), spans: math, key: key).trimmingWhitespace()
+        }
+    }
+
+    /// Bytes that may start Markdown markup, entities, math or HTML.
+    private static func isMarkup(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"),
+            UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "~"), UInt8(ascii: "#"), UInt8(ascii: "|"), UInt8(ascii: "!"),
+            UInt8(ascii: "&"), UInt8(ascii: "$"):
+            true
+        default: false
         }
     }
 

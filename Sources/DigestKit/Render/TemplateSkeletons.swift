@@ -27,6 +27,12 @@ final class TemplateSkeletons: @unchecked Sendable {
     private struct Key: Hashable {
         var template: String
         var shape: [UInt8]
+
+        // Hashes the shape's bytes in one call rather than one byte at a time.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(template)
+            shape.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     /// Whether a set of template sources can be rendered by skeleton (see the type's comment).
@@ -46,10 +52,10 @@ final class TemplateSkeletons: @unchecked Sendable {
 
     /// The page for `context`: spliced from the skeleton of its shape, which `render` makes
     /// (from a context of placeholders) the first time the shape is seen. Nil when the context
-    /// holds a value this cache does not model; the caller then renders the page directly.
-    func render(_ template: String, _ context: [String: Any], with render: ([String: Any]) -> String) -> [UInt8]? {
-        var shape = Shape()
-        guard shape.visit(context) else { return nil }
+    /// holds a value a skeleton cannot hold; the caller then renders the page directly.
+    func render(_ template: String, _ context: TemplateObject, with render: ([String: Any]) -> String) -> [UInt8]? {
+        var shape = TemplateShape()
+        guard context.visit(&shape) else { return nil }
         let key = Key(template: template, shape: shape.key)
         let cached: Skeleton? = lock.withLock {
             let found = skeletons[key]
@@ -60,7 +66,8 @@ final class TemplateSkeletons: @unchecked Sendable {
         if let cached {
             skeleton = cached
         } else {
-            skeleton = Skeleton(render(shape.placeholders(context) as! [String: Any]), leaves: shape.leaves.count)
+            var numbering: TemplateShape.Numbering? = TemplateShape.Numbering()
+            skeleton = Skeleton(render(context.engineValue(&numbering) as! [String: Any]), leaves: shape.leaves.count)
             lock.withLock { skeletons[key] = skeleton }
         }
         return skeleton.fill(shape.leaves)
@@ -69,121 +76,6 @@ final class TemplateSkeletons: @unchecked Sendable {
     // Noncharacters cannot be written as literals in Swift.
     static let openMark = Unicode.Scalar(0xFDD0)!
     static let closeMark = Unicode.Scalar(0xFDD1)!
-}
-
-/// A value as it is spliced in: its UTF-8 bytes, less a line ending kept in the skeleton.
-private struct Leaf {
-    var text: String
-    /// Bytes at the end of `text` that the skeleton already holds.
-    var keptEnd: Int
-}
-
-/// The shape of a context and its values, in one canonical walk (keys in sorted order).
-private struct Shape {
-    var key: [UInt8] = []
-    var leaves: [Leaf] = []
-
-    /// Records `value`; false for a value of a type templates are not given.
-    mutating func visit(_ value: Any) -> Bool {
-        switch value {
-        case let string as String:
-            return visitString(string)
-        case let flag as Bool:
-            key.append(flag ? UInt8(ascii: "T") : UInt8(ascii: "F"))
-            return true
-        case let number as Int:
-            key.append(UInt8(ascii: "i"))
-            leaves.append(Leaf(text: String(number), keptEnd: 0))
-            return true
-        case let dictionary as [String: Any]:
-            key.append(UInt8(ascii: "{"))
-            for (name, child) in dictionary.sorted(by: { $0.key < $1.key }) {
-                key.append(contentsOf: name.utf8)
-                key.append(UInt8(ascii: ":"))
-                guard visit(child) else { return false }
-            }
-            key.append(UInt8(ascii: "}"))
-            return true
-        case let list as [[String: Any]]:
-            return visitList(list)
-        case let list as [Any]:  // also every [String]
-            return visitList(list)
-        default:
-            return false
-        }
-    }
-
-    private mutating func visitList<T>(_ list: [T]) -> Bool {
-        key.append(UInt8(ascii: "["))
-        for element in list {
-            guard visit(element) else { return false }
-        }
-        key.append(UInt8(ascii: "]"))
-        return true
-    }
-
-    /// Strings become placeholders, except where the engine looks at their characters: it
-    /// indents the output of a partial after a line break, so an empty string, a line break
-    /// at the start, and the line ending at the end are part of the shape.
-    private mutating func visitString(_ string: String) -> Bool {
-        let scalars = string.unicodeScalars
-        guard let first = scalars.first, first != "\n" else {
-            // Empty, or starting a line: the value itself is the shape (if it cannot be taken for a placeholder).
-            if scalars.contains(where: { $0 == TemplateSkeletons.openMark }) { return false }
-            key.append(UInt8(ascii: "="))
-            key.append(contentsOf: String(string.utf8.count).utf8)
-            key.append(UInt8(ascii: ":"))
-            key.append(contentsOf: string.utf8)
-            return true
-        }
-        let ending: String
-        if string.utf8.count >= 2, string.hasSuffixBytes("\r\n") {
-            ending = "\r\n"
-        } else if let last = scalars.last, last == "\n" || last == "\r" {
-            ending = String(last)
-        } else {
-            ending = ""
-        }
-        key.append(UInt8(ascii: "s"))
-        key.append(contentsOf: ending.utf8)
-        leaves.append(Leaf(text: string, keptEnd: ending.utf8.count))
-        return true
-    }
-
-    /// The same context with placeholders in place of the leaves.
-    func placeholders(_ value: Any) -> Any {
-        var next = 0
-        return placeholders(value, next: &next)
-    }
-
-    private func placeholders(_ value: Any, next: inout Int) -> Any {
-        func placeholder(ending: String) -> String {
-            defer { next += 1 }
-            return "\(TemplateSkeletons.openMark)\(next)&\(TemplateSkeletons.closeMark)" + ending
-        }
-        switch value {
-        case let string as String:
-            guard let first = string.unicodeScalars.first, first != "\n" else { return string }
-            let leaf = leaves[next]
-            return placeholder(ending: String(decoding: string.utf8.suffix(leaf.keptEnd), as: UTF8.self))
-        case is Bool:
-            return value
-        case is Int:
-            return placeholder(ending: "")
-        case let dictionary as [String: Any]:
-            var copy: [String: Any] = [:]
-            for (name, child) in dictionary.sorted(by: { $0.key < $1.key }) {
-                copy[name] = placeholders(child, next: &next)
-            }
-            return copy
-        case let list as [[String: Any]]:
-            return list.map { placeholders($0, next: &next) as! [String: Any] }
-        case let list as [Any]:
-            return list.map { placeholders($0, next: &next) }
-        default:
-            preconditionFailure("a value the shape walk refused")
-        }
-    }
 }
 
 /// A page rendered with placeholders, cut into literal runs and the places values go.
@@ -240,7 +132,7 @@ private struct Skeleton: Sendable {
         return parts
     }
 
-    func fill(_ leaves: [Leaf]) -> [UInt8] {
+    func fill(_ leaves: [TemplateShape.Leaf]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(literalCount + leaves.reduce(0) { $0 + $1.text.utf8.count } + 256)
         bytes.withUnsafeBufferPointer { skeleton in
@@ -260,31 +152,4 @@ private struct Skeleton: Sendable {
         }
         return output
     }
-}
-
-/// HTML escaping of template values, byte by byte: the five characters the template
-/// engine escapes, wherever they are (also before a combining mark).
-enum HTMLEscape {
-    static func append(_ text: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        var start = 0
-        for index in 0..<text.count {
-            let replacement: StaticString
-            switch text[index] {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            case UInt8(ascii: "'"): replacement = "&#39;"
-            default: continue
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index]))
-            output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-            start = index + 1
-        }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
-    }
-}
-
-extension String {
-    fileprivate func hasSuffixBytes(_ suffix: String) -> Bool { utf8.reversed().starts(with: suffix.utf8.reversed()) }
 }

@@ -69,9 +69,9 @@ public struct Theme: Sendable {
         return (skeletonCounts.reused, skeletonCounts.made + direct.value)
     }
 
-    /// Renders a template with a context of dictionaries, arrays, strings, numbers and booleans.
-    func render(_ template: String, _ context: [String: Any]) -> [UInt8] {
-        if let skeletons, let page = skeletons.render(template, context, with: { renderDirectly(template, $0) }) {
+    /// Renders a template with a page's values.
+    func render(_ template: String, _ context: TemplateObject) -> [UInt8] {
+        if let skeletons, let page = skeletons.render(template, context, with: { engine(template, $0) }) {
             return page
         }
         direct.add(1)
@@ -80,12 +80,16 @@ public struct Theme: Sendable {
 
     /// `partials/card` for one paper: rendered once per card (most cards share a skeleton),
     /// and inserted into day and topic pages as HTML.
-    func renderCard(_ values: [String: Any]) -> String {
+    func renderCard(_ values: TemplateObject) -> String {
         String(decoding: render("partials/card", values), as: UTF8.self)
     }
 
     /// The template engine itself, page by page.
-    func renderDirectly(_ template: String, _ context: [String: Any]) -> String {
+    func renderDirectly(_ template: String, _ context: TemplateObject) -> String {
+        engine(template, context.engineValue as! [String: Any])
+    }
+
+    private func engine(_ template: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: template) ?? ""
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// TeX math in text: `$…$`, `$$…$$`, `\(…\)` and `\[…\]`.
 ///
 /// The rules follow Pandoc's `tex_math_dollars`, so prices stay prices: an opening `$`
@@ -47,7 +49,7 @@ public enum MathSpans {
     /// Plain text (a title, an abstract) as HTML: escaped, with math marked up.
     public static func html(_ text: String) -> String {
         let (protected, spans, key) = protect(text, markdown: false)
-        return restore(HTMLText.escape(protected), spans: spans, key: key)
+        return restore(HTMLEscape.escape(protected), spans: spans, key: key)
     }
 
     /// Whether plain text (a title) has any math.
@@ -58,48 +60,68 @@ public enum MathSpans {
     /// text) becomes escaped TeX. Anything that looks like a placeholder but does not carry
     /// this document's key is removed.
     static func restore(_ html: String, spans: [Span], key: String) -> String {
-        guard !spans.isEmpty || (html.containsByte(0xEE) && html.unicodeScalars.contains(open)) else { return html }
-        var result = ""
-        result.reserveCapacity(html.utf8.count + spans.count * 48)
-        var rest = html[...]
-        var insideTag = false
-        while let start = rest.unicodeScalars.firstIndex(of: open) {
-            let segment = rest[..<start]
-            if let lastOpen = segment.lastIndex(of: "<") {
-                insideTag = segment.lastIndex(of: ">").map { $0 < lastOpen } ?? true
-            } else if segment.contains(">") {
-                insideTag = false
+        guard !spans.isEmpty || html.containsByte(0xEE) else { return html }
+        var html = html
+        return html.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + spans.count * 48)
+            var rest = 0  // where the text not yet copied starts
+            var insideTag = false
+            while let start = find(openBytes, in: bytes, from: rest) {
+                let segment = UnsafeBufferPointer(rebasing: bytes[rest..<start])
+                if let lastOpen = segment.lastIndex(of: UInt8(ascii: "<")) {
+                    insideTag = segment.lastIndex(of: UInt8(ascii: ">")).map { $0 < lastOpen } ?? true
+                } else if segment.contains(UInt8(ascii: ">")) {
+                    insideTag = false
+                }
+                let afterOpen = start + openBytes.count
+                guard let end = find(closeBytes, in: bytes, from: afterOpen) else {
+                    // No closer anywhere after: no placeholder can follow; drop the stray opener.
+                    result.append(contentsOf: segment)
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[afterOpen...]))
+                    return String(decoding: result, as: UTF8.self)
+                }
+                let afterClose = end + closeBytes.count
+                let label = String(decoding: UnsafeBufferPointer(rebasing: bytes[afterOpen..<end]), as: UTF8.self)
+                rest = afterClose
+                guard let span = placeholderSpan(label, key: key, spans: spans) else {
+                    result.append(contentsOf: segment)  // a forged or foreign placeholder: its characters are dropped
+                    continue
+                }
+                if insideTag {
+                    result.append(contentsOf: segment)
+                    result.append(contentsOf: HTMLEscape.escape(span.tex).utf8)
+                } else if span.display, segment.count >= 3, segment.suffix(3).elementsEqual("<p>".utf8),
+                    UnsafeBufferPointer(rebasing: bytes[afterClose...]).starts(with: "</p>".utf8) {
+                    result.append(contentsOf: segment.dropLast(3))
+                    result.append(contentsOf: "<div class=\"math-block\">".utf8)
+                    result.append(contentsOf: markup(span).utf8)
+                    result.append(contentsOf: "</div>".utf8)
+                    rest = afterClose + 4
+                } else {
+                    result.append(contentsOf: segment)
+                    result.append(contentsOf: markup(span).utf8)
+                }
             }
-            let afterOpen = rest.unicodeScalars.index(after: start)
-            guard let end = rest.unicodeScalars[afterOpen...].firstIndex(of: close) else {
-                // No closer anywhere after: no placeholder can follow; drop the stray opener.
-                result += segment
-                rest = rest[afterOpen...]
-                result += rest
-                return result
-            }
-            let afterClose = rest.unicodeScalars.index(after: end)
-            let label = String(rest.unicodeScalars[afterOpen..<end])
-            var before = segment
-            var after = rest[afterClose...]
-            guard let span = placeholderSpan(label, key: key, spans: spans) else {
-                result += before  // a forged or foreign placeholder: its characters are dropped
-                rest = after
-                continue
-            }
-            if insideTag {
-                result += before + HTMLText.escape(span.tex)
-            } else if span.display, before.hasSuffix("<p>"), after.hasPrefix("</p>") {
-                before = before.dropLast(3)
-                after = after.dropFirst(4)
-                result += before + "<div class=\"math-block\">" + markup(span) + "</div>"
-            } else {
-                result += before + markup(span)
-            }
-            rest = after
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest...]))
+            return String(decoding: result, as: UTF8.self)
         }
-        result += rest
-        return result
+    }
+
+    /// The marks in UTF-8 (EE 80 80 and EE 80 81).
+    private static let openBytes = Array(String(open).utf8)
+    private static let closeBytes = Array(String(close).utf8)
+
+    /// The first place at or after `from` where `pattern` (three bytes) starts.
+    private static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        var index = from
+        while index + pattern.count <= bytes.count {
+            guard let base = bytes.baseAddress, let hit = memchr(base + index, Int32(pattern[0]), bytes.count - index) else { return nil }
+            index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if index + pattern.count <= bytes.count, bytes[index + 1] == pattern[1], bytes[index + 2] == pattern[2] { return index }
+            index += 1
+        }
+        return nil
     }
 
     private static func placeholderSpan(_ label: String, key: String, spans: [Span]) -> Span? {
@@ -149,7 +171,7 @@ public enum MathSpans {
 
     /// `<code class="math math-inline">…</code>`: readable TeX without JavaScript, typeset by KaTeX with it.
     static func markup(_ span: Span) -> String {
-        "<code class=\"math \(span.display ? "math-display" : "math-inline")\">" + HTMLText.escape(span.tex) + "</code>"
+        "<code class=\"math \(span.display ? "math-display" : "math-inline")\">" + HTMLEscape.escape(span.tex) + "</code>"
     }
 
     // MARK: Scanning

@@ -11,21 +11,21 @@ enum ArchivePage {
         windowDays.contains(day) ? root + DayPage.urlPath(day) : root + monthPath(day.monthKey) + "#day-\(day)"
     }
 
-    static func indexContext(digest: Digest, chrome: PageChrome) -> [String: Any] {
+    static func indexContext(digest: Digest, chrome: PageChrome) -> TemplateObject {
         let root = PageChrome.root(for: urlPath)
         var context = chrome.context(
             urlPath: urlPath, title: "Archive", description: "Every day of \(digest.config.title), by month.", section: .archive)
         let bestMonths = Set(digest.months.map(\.month.monthKey))
-        var years: [[String: Any]] = []
+        var years: [TemplateObject] = []
         for month in digest.archiveMonths {
             let year = String(month.key.prefix(4))
-            var entry: [String: Any] = [
+            var entry: TemplateObject = [
                 "key": month.key, "label": month.label, "href": root + monthPath(month.key),
                 "days": month.days.count == 1 ? "1 day" : "\(month.days.count) days", "papers": PaperView.paperCount(month.paperCount),
             ]
             if bestMonths.contains(month.key) { entry["bestHref"] = root + BestPage.monthPath(key: month.key) }
             if years.last?["year"] as? String == year {
-                var months = years[years.count - 1]["months"] as! [[String: Any]]
+                var months = years[years.count - 1]["months"] as! [TemplateObject]
                 months.append(entry)
                 years[years.count - 1]["months"] = months
             } else {
@@ -38,7 +38,7 @@ enum ArchivePage {
         return context
     }
 
-    static func monthContext(_ index: Int, digest: Digest, chrome: PageChrome, windowDays: Set<CalendarDay>) -> [String: Any] {
+    static func monthContext(_ index: Int, digest: Digest, chrome: PageChrome, windowDays: Set<CalendarDay>) -> TemplateObject {
         let month = digest.archiveMonths[index]
         let pagePath = monthPath(month.key)
         let root = PageChrome.root(for: pagePath)
@@ -46,14 +46,14 @@ enum ArchivePage {
         var context = chrome.context(
             urlPath: pagePath, title: "\(month.label) · Archive", description: "Every paper of \(month.label) in \(digest.config.title).",
             section: .archive, math: math)
-        var values: [String: Any] = [
+        var values: TemplateObject = [
             "key": month.key, "label": month.label, "archiveHref": root + urlPath,
             "papers": PaperView.paperCount(month.paperCount), "dayCount": month.days.count == 1 ? "1 day" : "\(month.days.count) days",
-            "days": month.days.map { group -> [String: Any] in
-                var day: [String: Any] = [
+            "days": month.days.map { group -> TemplateObject in
+                var day: TemplateObject = [
                     "date": group.day.description, "label": group.day.longLabel, "anchor": "day-\(group.day)",
                     "count": PaperView.paperCount(group.papers.count),
-                    "papers": group.papers.map { paper -> [String: Any] in
+                    "papers": group.papers.map { paper -> TemplateObject in
                         ["titleHTML": MathSpans.html(paper.title), "href": root + PaperPage.urlPath(paper), "topic": paper.primaryTopic]
                     },
                 ]
@@ -66,11 +66,11 @@ enum ArchivePage {
         }
         if index > 0 {
             let newer = digest.archiveMonths[index - 1]
-            values["newer"] = ["label": newer.label, "href": root + monthPath(newer.key)]
+            values["newer"] = ["label": newer.label, "href": root + monthPath(newer.key)] as TemplateObject
         }
         if index + 1 < digest.archiveMonths.count {
             let older = digest.archiveMonths[index + 1]
-            values["older"] = ["label": older.label, "href": root + monthPath(older.key)]
+            values["older"] = ["label": older.label, "href": root + monthPath(older.key)] as TemplateObject
         }
         context["month"] = values
         return context

@@ -5,7 +5,7 @@ enum DayPage {
     /// `group` is nil only for a site without papers. `isHome` is the copy at the site root.
     static func context(
         _ group: DayGroup?, isHome: Bool, digest: Digest, rendered: RenderedPapers, chrome: PageChrome, theme: Theme
-    ) -> [String: Any] {
+    ) -> TemplateObject {
         let pagePath = isHome ? "" : group.map { Self.urlPath($0.day) } ?? ""
         let root = PageChrome.root(for: pagePath)
         let title: String? = isHome ? nil : group.map { "Papers of \($0.day.mediumLabel)" }
@@ -32,15 +32,15 @@ enum DayPage {
             "date": group.day.description,
             "label": group.day.longLabel,
             "isToday": group.day == digest.today,
-        ] as [String: Any]
+        ] as TemplateObject
 
         var number = 0
-        var toc: [[String: Any]] = []
-        var sections: [[String: Any]] = []
+        var toc: [TemplateObject] = []
+        var sections: [TemplateObject] = []
         for section in group.sections {
             let anchor = "topic-\(section.topic.slug)"
-            var entries: [[String: Any]] = []
-            var cards: [[String: Any]] = []
+            var entries: [TemplateObject] = []
+            var cards: [TemplateObject] = []
             let start = number + 1
             for paper in section.papers {
                 number += 1
@@ -65,7 +65,7 @@ enum DayPage {
 
     /// Chips for every topic of the day's papers (primary or not), in the site's topic order;
     /// the site script shows them and hides the cards of other topics.
-    static func topicFilter(_ group: DayGroup, digest: Digest) -> [[String: Any]] {
+    static func topicFilter(_ group: DayGroup, digest: Digest) -> [TemplateObject] {
         guard group.papers.count > 1 else { return [] }
         let present = Set(group.papers.flatMap(\.topics))
         let topics = digest.topics.map(\.topic).filter { present.contains($0.name) }
@@ -77,8 +77,8 @@ enum DayPage {
     }
 
     /// "9 papers today · updated every 8h · 7 days of history".
-    private static func figures(_ group: DayGroup?, isHome: Bool, digest: Digest) -> [String: Any] {
-        var figures: [String: Any] = [
+    private static func figures(_ group: DayGroup?, isHome: Bool, digest: Digest) -> TemplateObject {
+        var figures: TemplateObject = [
             "count": group?.papers.count ?? 0,
             "papers": PaperView.paperCount(group?.papers.count ?? 0),
             "historyDays": digest.config.historyDays,
@@ -90,22 +90,22 @@ enum DayPage {
     }
 
     /// Every window day with its count, and the previous and next day.
-    static func history(current: CalendarDay?, digest: Digest, root: String) -> [String: Any] {
-        let days = digest.window.map { group -> [String: Any] in
+    static func history(current: CalendarDay?, digest: Digest, root: String) -> TemplateObject {
+        let days = digest.window.map { group -> TemplateObject in
             [
                 "date": group.day.description, "label": group.day.shortLabel, "longLabel": group.day.longLabel,
                 "count": group.papers.count, "href": root + urlPath(group.day), "current": group.day == current,
             ]
         }
-        var history: [String: Any] = ["days": days]
+        var history: TemplateObject = ["days": days]
         if let current, let index = digest.window.firstIndex(where: { $0.day == current }) {
             if index + 1 < digest.window.count {
                 let older = digest.window[index + 1].day
-                history["previous"] = ["href": root + urlPath(older), "label": older.shortLabel]
+                history["previous"] = ["href": root + urlPath(older), "label": older.shortLabel] as TemplateObject
             }
             if index > 0 {
                 let newer = digest.window[index - 1].day
-                history["next"] = ["href": root + urlPath(newer), "label": newer.shortLabel]
+                history["next"] = ["href": root + urlPath(newer), "label": newer.shortLabel] as TemplateObject
             }
         }
         if !digest.archive.isEmpty { history["archiveHref"] = root + "archive/" }

@@ -2,12 +2,12 @@
 enum FeedsPage {
     static let urlPath = "feeds/"
 
-    static func context(digest: Digest, chrome: PageChrome) -> [String: Any] {
+    static func context(digest: Digest, chrome: PageChrome) -> TemplateObject {
         let config = digest.config
         var context = chrome.context(
             urlPath: urlPath, title: "Feeds", description: "Follow \(config.title) in a feed reader: every paper, one digest a day, or one topic.",
             section: .feeds)
-        let feed = { (title: String, path: String, format: String, about: String) -> [String: Any] in
+        let feed = { (title: String, path: String, format: String, about: String) -> TemplateObject in
             ["title": title, "url": config.baseURL.resolve(path), "href": "../" + path, "format": format, "about": about,
              "id": "feed-" + Slug.make(path)]
         }
@@ -28,7 +28,7 @@ enum FeedsPage {
 enum SearchPage {
     static let urlPath = "search/"
 
-    static func context(digest: Digest, chrome: PageChrome) -> [String: Any] {
+    static func context(digest: Digest, chrome: PageChrome) -> TemplateObject {
         var context = chrome.context(
             urlPath: urlPath, title: "Search", description: "Search every paper of \(digest.config.title) by title, author, topic or key point.",
             section: .search)

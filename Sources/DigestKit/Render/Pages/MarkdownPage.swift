@@ -2,11 +2,11 @@
 enum MarkdownPage {
     static func urlPath(_ page: SitePage) -> String { page.name + "/" }
 
-    static func context(_ page: SitePage, chrome: PageChrome) -> [String: Any] {
+    static func context(_ page: SitePage, chrome: PageChrome) -> TemplateObject {
         let rendered = Markdown.render(page.markdown, reservedIDs: RenderedPaper.reservedIDs, relativeLinks: true)
         var context = chrome.context(
             urlPath: urlPath(page), title: page.title, description: nil, section: .page(page.name), math: rendered.hasMath)
-        var values: [String: Any] = ["title": page.title, "html": rendered.html(topLevel: 2, anchorPrefix: "")]
+        var values: TemplateObject = ["title": page.title, "html": rendered.html(topLevel: 2, anchorPrefix: "")]
         values["toc"] = PaperView.listValue(PaperPage.tableOfContents(rendered.headings))  // absent, not nil, when empty
         context["page"] = values
         return context
@@ -20,7 +20,7 @@ enum BestPage {
 
     static func monthPath(key: String) -> String { "month/\(key)/" }
 
-    static func weekContext(digest: Digest, chrome: PageChrome) -> [String: Any] {
+    static func weekContext(digest: Digest, chrome: PageChrome) -> TemplateObject {
         let days = digest.config.historyDays
         var context = chrome.context(
             urlPath: weekPath, title: "The week’s best", description: "The most upvoted and best-scored papers of the last \(days) days.",
@@ -29,7 +29,7 @@ enum BestPage {
         return context
     }
 
-    static func monthContext(_ month: MonthBest, digest: Digest, chrome: PageChrome) -> [String: Any] {
+    static func monthContext(_ month: MonthBest, digest: Digest, chrome: PageChrome) -> TemplateObject {
         var context = chrome.context(
             urlPath: monthPath(month), title: "Best of \(month.month.monthLabel)",
             description: "The most upvoted and best-scored papers of \(month.month.monthLabel).", section: .archive,
@@ -38,13 +38,13 @@ enum BestPage {
         return context
     }
 
-    private static func values(_ papers: [Paper], heading: String, lede: String, root: String, digest: Digest) -> [String: Any] {
+    private static func values(_ papers: [Paper], heading: String, lede: String, root: String, digest: Digest) -> TemplateObject {
         let windowDays = Set(digest.window.map(\.day))
         let byUpvotes = papers.contains { $0.upvotes != nil }
         return [
             "heading": heading, "lede": lede,
             "ranking": byUpvotes ? "Ranked by upvotes, then by relevance + novelty." : "Ranked by relevance + novelty.",
-            "papers": papers.enumerated().map { index, paper -> [String: Any] in
+            "papers": papers.enumerated().map { index, paper -> TemplateObject in
                 var values = PaperView.common(paper, root: root, digest: digest)
                 values["rank"] = index + 1
                 values["titleHTML"] = MathSpans.html(paper.title)

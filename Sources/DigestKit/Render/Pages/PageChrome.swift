@@ -1,3 +1,5 @@
+import Foundation
+
 /// What every page shares: the site's identity, navigation, feeds, search, scripts and the
 /// relative way back to the site root.
 struct PageChrome: Sendable {
@@ -15,6 +17,31 @@ struct PageChrome: Sendable {
     /// Whether there is a week page to link to.
     var hasWeek = false
 
+    /// The feed and navigation links, made once per root, section and topic: every paper
+    /// page has the same. (Filled on first use, so `pages` and `hasWeek` are set before.)
+    private let lists = LinkLists()
+
+    private func links(root: String, section: Section, topicFeed: Topic?) -> (feeds: [TemplateObject], nav: [TemplateObject]) {
+        var feeds: [TemplateObject] = [
+            ["title": "\(config.title): all papers (RSS)", "href": root + "feed.xml", "type": "application/rss+xml"],
+            ["title": "\(config.title): all papers (Atom)", "href": root + "atom.xml", "type": "application/atom+xml"],
+            ["title": "\(config.title): all papers (JSON Feed)", "href": root + "feed.json", "type": "application/feed+json"],
+            ["title": "\(config.title): daily digest", "href": root + "daily.xml", "type": "application/rss+xml"],
+        ]
+        if let topic = topicFeed {
+            feeds.append(["title": "\(config.title): \(topic.name)", "href": root + "topics/\(topic.slug)/feed.xml", "type": "application/rss+xml"])
+        }
+        var nav: [TemplateObject] = [["label": "Today", "href": root, "current": section == .today]]
+        if hasWeek { nav.append(["label": "Week", "href": root + "week/", "current": section == .week]) }
+        nav += [
+            ["label": "Topics", "href": root + "topics/", "current": section == .topics],
+            ["label": "Archive", "href": root + "archive/", "current": section == .archive],
+            ["label": "Feeds", "href": root + "feeds/", "current": section == .feeds],
+        ]
+        nav += pages.map { ["label": $0.title, "href": root + $0.name + "/", "current": section == .page($0.name)] }
+        return (feeds, nav)
+    }
+
     /// The relative path from a page at `urlPath` (`days/2026-11-20/`) to the site root (`../../`).
     static func root(for urlPath: String) -> String {
         let depth = urlPath.split(separator: "/").count
@@ -27,28 +54,14 @@ struct PageChrome: Sendable {
     func context(
         urlPath: String, title: String?, description: String?, section: Section,
         topicFeed: Topic? = nil, absoluteRoot: Bool = false, math: Bool = false, ogType: String = "website"
-    ) -> [String: Any] {
+    ) -> TemplateObject {
         let root = absoluteRoot ? config.baseURL.path : Self.root(for: urlPath)
-        var feeds: [[String: Any]] = [
-            ["title": "\(config.title): all papers (RSS)", "href": root + "feed.xml", "type": "application/rss+xml"],
-            ["title": "\(config.title): all papers (Atom)", "href": root + "atom.xml", "type": "application/atom+xml"],
-            ["title": "\(config.title): all papers (JSON Feed)", "href": root + "feed.json", "type": "application/feed+json"],
-            ["title": "\(config.title): daily digest", "href": root + "daily.xml", "type": "application/rss+xml"],
-        ]
-        if let topic = topicFeed {
-            feeds.append(["title": "\(config.title): \(topic.name)", "href": root + "topics/\(topic.slug)/feed.xml", "type": "application/rss+xml"])
+        let (feeds, nav) = lists.get(root: root, section: section, topicFeed: topicFeed) {
+            links(root: root, section: section, topicFeed: topicFeed)
         }
-        var nav: [[String: Any]] = [["label": "Today", "href": root, "current": section == .today]]
-        if hasWeek { nav.append(["label": "Week", "href": root + "week/", "current": section == .week]) }
-        nav += [
-            ["label": "Topics", "href": root + "topics/", "current": section == .topics],
-            ["label": "Archive", "href": root + "archive/", "current": section == .archive],
-            ["label": "Feeds", "href": root + "feeds/", "current": section == .feeds],
-        ]
-        nav += pages.map { ["label": $0.title, "href": root + $0.name + "/", "current": section == .page($0.name)] }
         let pageTitle = title.map { "\($0) · \(config.title)" } ?? config.title
         let summary = description ?? config.description ?? config.tagline
-        var context: [String: Any] = [
+        var context: TemplateObject = [
             "lang": config.language,
             "siteTitle": config.title,
             "pageTitle": pageTitle,
@@ -60,7 +73,7 @@ struct PageChrome: Sendable {
             "searchIndexHref": root + "search/index.json",
             "nav": nav,
             "isSearch": section == .search,
-            "og": ["type": ogType, "title": title ?? config.title, "siteName": config.title] as [String: Any],
+            "og": ["type": ogType, "title": title ?? config.title, "siteName": config.title] as TemplateObject,
         ]
         if !absoluteRoot { context["canonical"] = config.baseURL.resolve(urlPath) }
         context["siteTagline"] = config.tagline
@@ -69,8 +82,24 @@ struct PageChrome: Sendable {
         context["stylesheet"] = stylesheet.map { root + $0 }
         context["script"] = script.map { root + $0 }
         if math, katex {
-            context["katex"] = ["css": root + "assets/katex/katex.min.css", "js": root + "assets/katex/katex.min.js"]
+            context["katex"] = ["css": root + "assets/katex/katex.min.css", "js": root + "assets/katex/katex.min.js"] as TemplateObject
         }
         return context
+    }
+}
+
+/// `PageChrome`'s link lists by root, section and topic, shared by the threads rendering pages.
+private final class LinkLists: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lists: [String: (feeds: [TemplateObject], nav: [TemplateObject])] = [:]
+
+    func get(
+        root: String, section: PageChrome.Section, topicFeed: Topic?, make: () -> (feeds: [TemplateObject], nav: [TemplateObject])
+    ) -> (feeds: [TemplateObject], nav: [TemplateObject]) {
+        let key = "\(root)\u{0}\(section)\u{0}\(topicFeed?.slug ?? "")"
+        if let found = lock.withLock({ lists[key] }) { return found }
+        let made = make()
+        lock.withLock { lists[key] = made }
+        return made
     }
 }

@@ -36,11 +36,11 @@ struct PageContext: Sendable {
         return Set(candidates.map(\.id.base))
     }
 
-    func day(_ group: DayGroup?, isHome: Bool) -> [String: Any] {
+    func day(_ group: DayGroup?, isHome: Bool) -> TemplateObject {
         DayPage.context(group, isHome: isHome, digest: digest, rendered: rendered, chrome: chrome, theme: theme)
     }
 
-    func topic(_ group: TopicGroup) -> [String: Any] {
+    func topic(_ group: TopicGroup) -> TemplateObject {
         TopicPages.context(group, digest: digest, rendered: rendered, chrome: chrome, theme: theme)
     }
 
@@ -49,20 +49,20 @@ struct PageContext: Sendable {
         neighbours[paper.id.base] ?? (nil, nil)
     }
 
-    func paper(_ paper: Paper) -> [String: Any] {
+    func paper(_ paper: Paper) -> TemplateObject {
         let around = neighbours[paper.id.base]
         return PaperPage.context(
             paper, rendered: rendered[paper], previous: around?.previous, next: around?.next, digest: digest,
             windowDays: windowDays, chrome: chrome)
     }
 
-    func archive() -> [String: Any] { ArchivePage.indexContext(digest: digest, chrome: chrome) }
+    func archive() -> TemplateObject { ArchivePage.indexContext(digest: digest, chrome: chrome) }
 
-    func archiveMonth(_ index: Int) -> [String: Any] {
+    func archiveMonth(_ index: Int) -> TemplateObject {
         ArchivePage.monthContext(index, digest: digest, chrome: chrome, windowDays: windowDays)
     }
 
-    func notFound() -> [String: Any] {
+    func notFound() -> TemplateObject {
         chrome.context(urlPath: "404.html", title: "Page not found", description: nil, section: .none, absoluteRoot: true)
     }
 

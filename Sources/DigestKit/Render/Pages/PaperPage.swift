@@ -5,7 +5,7 @@ enum PaperPage {
     static func context(
         _ paper: Paper, rendered: RenderedPaper, previous: Paper?, next: Paper?, digest: Digest,
         windowDays: Set<CalendarDay>, chrome: PageChrome
-    ) -> [String: Any] {
+    ) -> TemplateObject {
         let pagePath = Self.urlPath(paper)
         let root = PageChrome.root(for: pagePath)
         let description = paper.highlights.first.map(Markdown.plainText) ?? paper.abstract.map { String($0.prefix(300)) }
@@ -23,7 +23,7 @@ enum PaperPage {
         let links: [(String, String?)] = [
             ("arXiv", paper.links.arxiv), ("PDF", paper.links.pdf), ("Code", paper.links.code), ("Project page", paper.links.project),
         ]
-        values["links"] = PaperView.listValue(links.compactMap { label, url in url.map { ["label": label, "href": $0] } })
+        values["links"] = PaperView.listValue(links.compactMap { label, url in url.map { ["label": label, "href": $0] as TemplateObject } })
         values["previous"] = previous.map { neighbour($0, root: root) }
         values["next"] = next.map { neighbour($0, root: root) }
         context["paper"] = values
@@ -32,23 +32,23 @@ enum PaperPage {
     }
 
     /// A day page exists only inside the window; older days live in the archive.
-    static func dayLink(_ day: CalendarDay, anchor: String, root: String, windowDays: Set<CalendarDay>) -> [String: Any] {
+    static func dayLink(_ day: CalendarDay, anchor: String, root: String, windowDays: Set<CalendarDay>) -> TemplateObject {
         [
             "date": day.description, "label": day.mediumLabel,
             "href": windowDays.contains(day) ? root + DayPage.urlPath(day) + "#" + anchor : ArchivePage.dayHref(day, root: root, windowDays: windowDays),
         ]
     }
 
-    private static func neighbour(_ paper: Paper, root: String) -> [String: Any] {
+    private static func neighbour(_ paper: Paper, root: String) -> TemplateObject {
         ["title": paper.title, "titleHTML": MathSpans.html(paper.title), "href": root + urlPath(paper)]
     }
 
     /// `##` sections with their `###` subsections nested under them.
-    static func tableOfContents(_ headings: [RenderedMarkdown.Heading]) -> [[String: Any]] {
+    static func tableOfContents(_ headings: [RenderedMarkdown.Heading]) -> [TemplateObject] {
         guard let top = headings.map(\.level).min() else { return [] }
-        var entries: [(entry: [String: Any], children: [[String: Any]])] = []
+        var entries: [(entry: TemplateObject, children: [TemplateObject])] = []
         for heading in headings where heading.level <= top + 1 {
-            let entry: [String: Any] = ["text": heading.text, "href": "#" + heading.id]
+            let entry: TemplateObject = ["text": heading.text, "href": "#" + heading.id]
             if heading.level == top || entries.isEmpty {
                 entries.append((entry, []))
             } else {

@@ -8,7 +8,7 @@ enum PaperView {
     /// topic pages show cards without the summary.
     static func card(
         _ paper: Paper, rendered: RenderedPaper, number: Int?, root: String, digest: Digest, withSummary: Bool = true
-    ) -> [String: Any] {
+    ) -> TemplateObject {
         var card = common(paper, root: root, digest: digest)
         card["anchor"] = cardAnchor(paper)
         card["titleHTML"] = rendered.title
@@ -22,22 +22,22 @@ enum PaperView {
 
     /// A card as day and topic pages list it: `{html}`, the card partial rendered with the
     /// card's values and the page's `root`.
-    static func renderedCard(_ values: [String: Any], root: String, theme: Theme) -> [String: Any] {
+    static func renderedCard(_ values: TemplateObject, root: String, theme: Theme) -> TemplateObject {
         var values = values
         values["root"] = root
         return ["html": theme.renderCard(values)]
     }
 
     /// Values shared by the card and the paper page.
-    static func common(_ paper: Paper, root: String, digest: Digest) -> [String: Any] {
-        var values: [String: Any] = [
+    static func common(_ paper: Paper, root: String, digest: Digest) -> TemplateObject {
+        var values: TemplateObject = [
             "id": paper.id.description,
             "title": paper.title,
             "topicSlugs": topicSlugs(paper, digest: digest),
             "href": root + "papers/\(paper.slug)/",
             "tags": paper.topics.map { name in
                 let topic = digest.topic(named: name)
-                return ["name": name, "slug": topic.slug, "color": topic.colorIndex, "href": root + "topics/\(topic.slug)/"] as [String: Any]
+                return ["name": name, "slug": topic.slug, "color": topic.colorIndex, "href": root + "topics/\(topic.slug)/"] as TemplateObject
             },
         ]
         values["organization"] = paper.organization
@@ -65,7 +65,7 @@ enum PaperView {
     }
 
     /// Lists that templates wrap (`<ul>` only when non-empty) are `{items: [...]}`, or absent when empty.
-    static func listValue(_ items: [Any]) -> [String: Any]? {
+    static func listValue<Item: TemplateValue>(_ items: [Item]) -> TemplateObject? {
         items.isEmpty ? nil : ["items": items, "count": items.count]
     }
 

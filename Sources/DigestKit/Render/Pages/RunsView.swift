@@ -1,7 +1,7 @@
 /// How the collector's runs are shown: one line of totals under a day's heading, and a table per run.
 enum RunsView {
     /// "1,195 on arXiv · 745 scanned · 76 selected · 3 runs · 106,705 tokens · $0.37", and the runs.
-    static func context(_ stats: DayStats, timeZone: SiteTimeZone) -> [String: Any] {
+    static func context(_ stats: DayStats, timeZone: SiteTimeZone) -> TemplateObject {
         var parts: [String] = []
         if let total = stats.total {
             let onArXiv = stats.runs.allSatisfy { $0.source?.lowercased().contains("arxiv") ?? false }
@@ -12,8 +12,8 @@ enum RunsView {
         parts.append(stats.runs.count == 1 ? "1 run" : "\(stats.runs.count) runs")
         if let tokens = stats.tokens { parts.append("\(Format.count(tokens)) tokens") }
         parts += stats.costs.map { Format.money($0.amount, currency: $0.currency) }
-        let runs = stats.runs.map { run -> [String: Any] in
-            var values: [String: Any] = ["time": Format.time(run.time, in: timeZone)]
+        let runs = stats.runs.map { run -> TemplateObject in
+            var values: TemplateObject = ["time": Format.time(run.time, in: timeZone)]
             values["source"] = run.source
             values["total"] = run.total.map(Format.count)
             values["scanned"] = run.scanned.map(Format.count)
@@ -25,7 +25,7 @@ enum RunsView {
         }
         // A column appears only when some run has a value for it.
         let columns = ["source", "total", "scanned", "selected", "model", "tokens", "cost"].filter { key in runs.contains { $0[key] != nil } }
-        var context: [String: Any] = ["line": parts.joined(separator: " · "), "runs": runs]
+        var context: TemplateObject = ["line": parts.joined(separator: " · "), "runs": runs]
         for column in columns { context["has_\(column)"] = true }
         return context
     }

@@ -2,12 +2,12 @@
 enum TopicPages {
     static func urlPath(_ topic: Topic) -> String { "topics/\(topic.slug)/" }
 
-    static func indexContext(digest: Digest, chrome: PageChrome) -> [String: Any] {
+    static func indexContext(digest: Digest, chrome: PageChrome) -> TemplateObject {
         let pagePath = "topics/"
         let root = PageChrome.root(for: pagePath)
         var context = chrome.context(
             urlPath: pagePath, title: "Topics", description: "Every topic of \(digest.config.title), with its papers.", section: .topics)
-        context["topics"] = digest.topics.map { group -> [String: Any] in
+        context["topics"] = digest.topics.map { group -> TemplateObject in
             [
                 "name": group.topic.name, "slug": group.topic.slug, "color": group.topic.colorIndex,
                 "href": root + Self.urlPath(group.topic),
@@ -20,7 +20,7 @@ enum TopicPages {
         return context
     }
 
-    static func context(_ group: TopicGroup, digest: Digest, rendered: RenderedPapers, chrome: PageChrome, theme: Theme) -> [String: Any] {
+    static func context(_ group: TopicGroup, digest: Digest, rendered: RenderedPapers, chrome: PageChrome, theme: Theme) -> TemplateObject {
         let pagePath = Self.urlPath(group.topic)
         let root = PageChrome.root(for: pagePath)
         let math = group.windowDays.contains { $0.papers.contains { rendered[$0].hasMath } }
@@ -28,14 +28,14 @@ enum TopicPages {
             urlPath: pagePath, title: group.topic.name,
             description: "\(group.topic.name) papers in \(digest.config.title).", section: .topics, topicFeed: group.topic, math: math)
         let windowDays = Set(digest.window.map(\.day))
-        context["topic"] = ["name": group.topic.name, "slug": group.topic.slug, "feedHref": "feed.xml"] as [String: Any]
+        context["topic"] = ["name": group.topic.name, "slug": group.topic.slug, "feedHref": "feed.xml"] as TemplateObject
         context["windowCount"] = group.windowCount
         context["windowPapers"] = PaperView.paperCount(group.windowCount)
         context["historyDays"] = digest.config.historyDays
         // The window's newest papers as cards, without their summaries (the title leads to the
         // paper's page), so a busy topic's page stays small; the rest by title.
         var shown = 0
-        var days: [[String: Any]] = []
+        var days: [TemplateObject] = []
         for day in group.windowDays where shown < cardLimit {
             let papers = day.papers.prefix(cardLimit - shown)
             shown += papers.count
@@ -54,11 +54,11 @@ enum TopicPages {
         if !rest.isEmpty {
             context["older"] = [
                 "count": rest.count, "papers": PaperView.paperCount(rest.count), "href": root + ArchivePage.urlPath,
-                "list": rest.prefix(olderListLimit).map { paper -> [String: Any] in
+                "list": rest.prefix(olderListLimit).map { paper -> TemplateObject in
                     ["title": paper.title, "href": root + PaperPage.urlPath(paper), "date": paper.day.description, "label": paper.day.mediumLabel]
-                        as [String: Any]
+                        as TemplateObject
                 },
-            ] as [String: Any]
+            ] as TemplateObject
         }
         return context
     }
