@@ -55,6 +55,14 @@ struct SiteTree: Sendable {
     }
 
     /// Creates the folder and its parents inside the tree (they may exist).
+    /// Makes one folder inside an existing one; a folder already there (made by another
+    /// thread for a sibling file) is fine.
+    func makeFolder(_ relative: String) throws(DigestError) {
+        if mkdir(path(relative), 0o755) != 0, errno != EEXIST {
+            throw DigestError("cannot create the folder \(path(relative)): \(errnoText())")
+        }
+    }
+
     func makeFolders(_ relative: String) throws(DigestError) {
         var current = ""
         for part in relative.split(separator: "/") {

@@ -16,7 +16,10 @@ extension SiteWriter.Session {
             // The marker goes in first, so a staging folder left by a killed build is known to be ours.
             _ = try tree.create(SiteWriter.markerName, Array(SiteWriter.markerText.utf8))
             let folders = SiteTree.folders(of: plan.entries.map(\.path))
-            for folder in folders.sorted() { try tree.makeFolders(folder) }
+            // Folders that hold folders are made first; the rest (a folder per paper) as their
+            // files are written, so making them overlaps with rendering on the other threads.
+            let parents = Set(folders.map(SiteTree.parent(of:)).filter { !$0.isEmpty })
+            for folder in parents.sorted() { try tree.makeFolders(folder) }
             monitor.begin(.rendering, total: plan.entries.count)
             let failure = FirstFailure()
             let states = Parallel.map(plan.entries.count) { index -> BuildCache.FileState? in
@@ -24,6 +27,8 @@ extension SiteWriter.Session {
                 defer { monitor.advance() }
                 let file = plan.render(plan.entries[index])
                 do throws(DigestError) {
+                    let folder = SiteTree.parent(of: file.path)
+                    if !folder.isEmpty, !parents.contains(folder) { try tree.makeFolder(folder) }
                     let stamp = try tree.create(file.path, file.bytes)
                     return BuildCache.FileState(key: keys[index], hash: ContentHash.of(file.bytes), stamp: stamp)
                 } catch {
