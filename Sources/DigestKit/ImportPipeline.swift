@@ -114,8 +114,16 @@ public enum ImportPipeline {
         case .paperAssistant: (papers, diagnostics) = PaperAssistantReader.read(file, day: day)
         case .arxivAtom: (papers, diagnostics) = ArxivAtomReader.read(file, day: day, topics: topics)
         }
+        // The build refuses days outside its range: importing such a paper would only make
+        // content that no longer builds.
+        let implausible = papers.filter { !CalendarDay.supported.contains($0.day) }.map { paper in
+            Diagnostic(
+                file: file.path,
+                message: "paper \(paper.id): its day \(paper.day) is outside the supported range 1991-01-01 to 2199-12-31; "
+                    + "pass --date YYYY-MM-DD to file it under another day")
+        }
         result.papers = papers.count
-        result.diagnostics = diagnostics
+        result.diagnostics = diagnostics + implausible
         return (result, papers)
     }
 }

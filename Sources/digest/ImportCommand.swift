@@ -40,6 +40,9 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         if let date, CalendarDay(date) == nil { throw ValidationError("--date must be a valid date written YYYY-MM-DD") }
+        if let day = date.flatMap({ CalendarDay($0) }), !CalendarDay.supported.contains(day) {
+            throw ValidationError("--date must be between 1991-01-01 and 2199-12-31, the days a build accepts")
+        }
     }
 
     func run() throws {

@@ -160,6 +160,25 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.content + "/papers").isEmpty)
     }
 
+    /// A day the build would refuse is refused at import, with the file and the paper named,
+    /// and nothing of that input is written.
+    @Test func aDayOutsideTheBuildsRangeIsNotImported() throws {
+        let site = try site()
+        defer { site.remove() }
+        let original = try String(contentsOf: Self.fixtures.appendingPathComponent("hf-daily-2026-11-21.json"), encoding: .utf8)
+        let shifted = original.replacingOccurrences(of: "\"publishedAt\": \"2026-11-21T06:02:33.127Z\"", with: "\"publishedAt\": \"1970-01-02T00:00:00Z\"")
+        #expect(shifted != original)
+        let input = site.content + "/../hf-1970.json"
+        try shifted.write(toFile: input, atomically: true, encoding: .utf8)
+        var options = ImportPipeline.Options()
+        options.content = site.content
+        let report = try ImportPipeline.run(options, inputs: try FolderReader.readInputs([input]))
+        let result = try #require(report.inputs.first)
+        #expect(result.failed)
+        #expect(result.diagnostics.contains { $0.message.contains("its day 1970-01-02 is outside the supported range") && $0.file == input })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.content + "/papers").isEmpty)
+    }
+
     @Test func aFileThatDoesNotParseIsNeverTouched() throws {
         let site = try site()
         defer { site.remove() }

@@ -3,9 +3,6 @@
 /// A file is either a JSON array of records, or `{"date": "YYYY-MM-DD", "papers": [...]}`
 /// whose date is the default for its records. Pure: bytes in, records and diagnostics out.
 enum PaperFileDecoder {
-    /// Digest days must fall in this range: arXiv began in 1991, and a date past 2199 is a typo.
-    static let plausibleDays = CalendarDay(year: 1991, month: 1, day: 1)!...CalendarDay(year: 2199, month: 12, day: 31)!
-
     static func decode(_ file: SourceFile, fileIndex: Int, timeZone: SiteTimeZone) -> (records: [Paper], diagnostics: [Diagnostic]) {
         guard let json = parse(file) else { return ([], [parseDiagnostic(file)!]) }
         let (records, diagnostics) = decode(json, file: file, fileIndex: fileIndex, timeZone: timeZone)
@@ -181,7 +178,7 @@ enum PaperFileDecoder {
             reader.fail(at: json.offset, field: field, dateProblem(text))
             return nil
         }
-        guard plausibleDays.contains(value.day) else {
+        guard CalendarDay.supported.contains(value.day) else {
             reader.fail(at: json.offset, field: field, "\(value.day) is outside the supported range 1991-01-01 to 2199-12-31")
             return nil
         }

@@ -4,6 +4,10 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     public let month: Int
     public let day: Int
 
+    /// The days content may have: arXiv began in 1991, and a date past 2199 is a typo.
+    /// Builds refuse other days, and imports do not write them.
+    public static let supported = CalendarDay(year: 1991, month: 1, day: 1)!...CalendarDay(year: 2199, month: 12, day: 31)!
+
     /// A valid date in the proleptic Gregorian calendar, or nil (`2025-02-30` is nil).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
