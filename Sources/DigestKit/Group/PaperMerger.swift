@@ -12,26 +12,30 @@ enum PaperMerger {
         var indexByID: [String: Int] = [:]
         indexByID.reserveCapacity(ordered.count)
         var firsts: [Paper] = []
-        var more: [Int: [Paper]] = [:]
+        var later: [Int: [Paper]] = [:]
         for record in ordered {
             if let index = indexByID[record.id.base] {
-                more[index, default: [firsts[index]]].append(record)
+                later[index, default: []].append(record)
             } else {
                 indexByID[record.id.base] = firsts.count
                 firsts.append(record)
             }
         }
-        let groups = firsts.indices.map { more[$0] ?? [firsts[$0]] }
-        var papers = Parallel.map(groups.count) { combine(groups[$0], topicNames: topicNames) }
-        assignSlugs(&papers)
+        let (firstRecords, laterRecords) = (firsts, later)
+        var papers = Parallel.map(firsts.count) { index in
+            var paper = combine(firstRecords[index], later: laterRecords[index] ?? [], topicNames: topicNames)
+            paper.slug = Slug.make(paper.id.base, fallbackPrefix: "paper")
+            return paper
+        }
+        separateSlugs(&papers)
         return papers
     }
 
-    private static func combine(_ records: [Paper], topicNames: TopicNames) -> Paper {
-        let first = records[0]
+    /// The first record with the fields of `later` ones (in order) laid over it.
+    private static func combine(_ first: Paper, later: [Paper], topicNames: TopicNames) -> Paper {
         var latest = first
         var paper = first
-        for record in records.dropFirst() {
+        for record in later {
             if let kept = latest.id.version, let offered = record.id.version, offered < kept { continue }
             latest = record
             paper.id = record.id
@@ -60,15 +64,14 @@ enum PaperMerger {
         return paper
     }
 
-    /// Gives each paper the slug of its id. Ids that differ only in case or punctuation
-    /// (`A/B` and `a-b`) would share a folder; those whose id is not already in slug form
-    /// get a hash of the id appended, so the plain form keeps its permalink.
-    private static func assignSlugs(_ papers: inout [Paper]) {
+    /// Gives papers whose ids share a slug (`A/B` and `a-b` would share a folder) slugs of
+    /// their own: those whose id is not already in slug form get a hash of the id appended,
+    /// so the plain form keeps its permalink.
+    private static func separateSlugs(_ papers: inout [Paper]) {
         var bySlug: [String: [Int]] = [:]
+        bySlug.reserveCapacity(papers.count)
         for index in papers.indices {
-            let slug = Slug.make(papers[index].id.base, fallbackPrefix: "paper")
-            papers[index].slug = slug
-            bySlug[slug, default: []].append(index)
+            bySlug[papers[index].slug, default: []].append(index)
         }
         for (slug, indices) in bySlug where indices.count > 1 {
             for index in indices where papers[index].id.base != slug {
