@@ -29,10 +29,9 @@ public struct SitePlan: Sendable {
         let versioned = { (name: String) in
             theme.assets.first { $0.path == name }.map { "assets/\(name)?v=\(StableHash.hex(bytes: $0.bytes))" }
         }
-        var chrome = PageChrome(
-            config: digest.config, stylesheet: versioned("style.css"), script: versioned("digest.js"), katex: !katex.isEmpty)
-        chrome.pages = digest.pages.map { ($0.name, $0.title) }
-        chrome.hasWeek = !digest.week.isEmpty
+        let chrome = PageChrome(
+            config: digest.config, stylesheet: versioned("style.css"), script: versioned("digest.js"), katex: !katex.isEmpty,
+            pages: digest.pages.map { ($0.name, $0.title) }, hasWeek: !digest.week.isEmpty)
         context = PageContext(digest: digest, chrome: chrome, theme: theme)
 
         var entries: [Entry] = [Entry(path: "index.html", kind: .home)]

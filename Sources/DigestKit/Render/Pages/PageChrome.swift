@@ -13,13 +13,25 @@ struct PageChrome: Sendable {
     /// Whether KaTeX was copied into `assets/katex/`, so pages with math can load it.
     let katex: Bool
     /// Markdown pages for the navigation: (folder name, title).
-    var pages: [(name: String, title: String)] = []
+    let pages: [(name: String, title: String)]
     /// Whether there is a week page to link to.
-    var hasWeek = false
+    let hasWeek: Bool
 
     /// The feed and navigation links, made once per root, section and topic: every paper
-    /// page has the same. (Filled on first use, so `pages` and `hasWeek` are set before.)
+    /// page has the same. (What they are made of is immutable, so they never go stale.)
     private let lists = LinkLists()
+
+    init(
+        config: SiteConfig, stylesheet: String?, script: String?, katex: Bool, pages: [(name: String, title: String)] = [],
+        hasWeek: Bool = false
+    ) {
+        self.config = config
+        self.stylesheet = stylesheet
+        self.script = script
+        self.katex = katex
+        self.pages = pages
+        self.hasWeek = hasWeek
+    }
 
     private func links(root: String, section: Section, topicFeed: Topic?) -> (feeds: [TemplateObject], nav: [TemplateObject]) {
         var feeds: [TemplateObject] = [
