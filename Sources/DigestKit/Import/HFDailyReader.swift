@@ -5,10 +5,8 @@
 enum HFDailyReader {
     static func read(_ file: SourceFile, date: CalendarDay?, timeZone: SiteTimeZone, topics: TopicMapping) -> ([ImportedPaper], [Diagnostic]) {
         guard let json = PaperFileDecoder.parse(file) else { return ([], [PaperFileDecoder.parseDiagnostic(file)!]) }
-        var top = FieldReader(file: file, object: json)
         guard case .array(let items) = json.value else {
-            top.fail(at: json.offset, field: nil, "expected an array of daily papers, found \(json.kindDescription)")
-            return ([], PaperFileDecoder.located(top.diagnostics, in: file))
+            return ([], PaperFileDecoder.shapeProblem(json, in: file, expected: "an array of daily papers"))
         }
         var papers: [ImportedPaper] = []
         var diagnostics: [Diagnostic] = []

@@ -67,11 +67,10 @@ public struct TopicMapping: Sendable {
     public static func decode(_ file: SourceFile) -> (TopicMapping, [Diagnostic]) {
         guard let json = PaperFileDecoder.parse(file) else { return (TopicMapping(), [PaperFileDecoder.parseDiagnostic(file)!]) }
         var mapping = TopicMapping()
-        var reader = FieldReader(file: file, object: json)
         guard case .object = json.value else {
-            reader.fail(at: json.offset, field: nil, "expected an object with \"keywords\" and \"categories\", found \(json.kindDescription)")
-            return (mapping, PaperFileDecoder.located(reader.diagnostics, in: file))
+            return (mapping, PaperFileDecoder.shapeProblem(json, in: file, expected: "an object with \"keywords\" and \"categories\""))
         }
+        var reader = FieldReader(file: file, object: json)
         for (key, target) in [("keywords", \TopicMapping.keywords), ("categories", \TopicMapping.categories)] {
             guard let value = reader.value(key, required: false) else { continue }
             guard case .object(let members) = value.value else {

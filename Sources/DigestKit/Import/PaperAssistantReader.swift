@@ -5,10 +5,8 @@
 enum PaperAssistantReader {
     static func read(_ file: SourceFile, day: CalendarDay) -> ([ImportedPaper], [Diagnostic]) {
         guard let json = PaperFileDecoder.parse(file) else { return ([], [PaperFileDecoder.parseDiagnostic(file)!]) }
-        var top = FieldReader(file: file, object: json)
         guard case .object(let members) = json.value else {
-            top.fail(at: json.offset, field: nil, "expected an object of papers keyed by arXiv id, found \(json.kindDescription)")
-            return ([], PaperFileDecoder.located(top.diagnostics, in: file))
+            return ([], PaperFileDecoder.shapeProblem(json, in: file, expected: "an object of papers keyed by arXiv id"))
         }
         var papers: [ImportedPaper] = []
         var diagnostics: [Diagnostic] = []

@@ -14,6 +14,13 @@ enum PaperFileDecoder {
     static let maxDiagnosticsPerFile = 100
 
     /// The first problems of a file with their lines and columns, found in one pass.
+    /// The diagnostic for a file whose top-level value is not what its format wants.
+    static func shapeProblem(_ json: JSON, in file: SourceFile, expected: String) -> [Diagnostic] {
+        var reader = FieldReader(file: file, object: json)
+        reader.fail(at: json.offset, field: nil, "expected \(expected), found \(json.kindDescription)")
+        return located(reader.diagnostics, in: file)
+    }
+
     static func located(_ diagnostics: [Diagnostic], in file: SourceFile) -> [Diagnostic] {
         var shown = Array(diagnostics.prefix(maxDiagnosticsPerFile))
         let positions = file.lineColumns(of: shown.compactMap(\.offset))

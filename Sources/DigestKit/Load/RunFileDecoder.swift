@@ -10,9 +10,7 @@ enum RunFileDecoder {
         case .array(let elements): list = elements
         case .object: list = [json]
         default:
-            var reader = FieldReader(file: file, object: json)
-            reader.fail(at: json.offset, field: nil, "expected a run record (an object) or an array of them, found \(json.kindDescription)")
-            return ([], PaperFileDecoder.located(reader.diagnostics, in: file))
+            return ([], PaperFileDecoder.shapeProblem(json, in: file, expected: "a run record (an object) or an array of them"))
         }
         var runs: [Run] = []
         var diagnostics: [Diagnostic] = []

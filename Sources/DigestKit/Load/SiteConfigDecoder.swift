@@ -10,11 +10,10 @@ enum SiteConfigDecoder {
         guard let json = PaperFileDecoder.parse(file) else {
             return (nil, [PaperFileDecoder.parseDiagnostic(file)!])
         }
-        var reader = FieldReader(file: file, object: json)
         guard case .object(let members) = json.value else {
-            reader.fail(at: json.offset, field: nil, "expected an object with the site's settings, found \(json.kindDescription)")
-            return (nil, PaperFileDecoder.located(reader.diagnostics, in: file))
+            return (nil, PaperFileDecoder.shapeProblem(json, in: file, expected: "an object with the site's settings"))
         }
+        var reader = FieldReader(file: file, object: json)
         for member in members where !knownKeys.contains(member.key) {
             let suggestion = knownKeys.first { $0.lowercased() == member.key.lowercased() }.map { " (did you mean \"\($0)\"?)" } ?? ""
             reader.fail(at: member.keyOffset, field: member.key, "is not a setting Digest knows and is ignored\(suggestion)", severity: .warning)
