@@ -42,13 +42,14 @@ screenshots: build verify-tools
 	$(VERIFY) --no-self-test --screenshots docs/screenshots
 
 # Times release builds at 420, 10,000 and 54,750 papers against Debian's cmark-gfm on the
-# same Markdown, full and incremental (see docs/performance.md); BENCH_ARGS="--sizes 420 --runs 3"
+# same Markdown, full and incremental, and what three searches fetch in Chromium (see
+# docs/performance.md and docs/search.md); BENCH_ARGS="--sizes 420 --runs 3"
 # for a quick look. Results go to bench/results/.
 BENCH_ARGS ?=
 
-bench: build
+bench: build verify-tools
 	@scripts/install-deps.sh cmark-gfm python3
-	python3 bench/run.py $(BENCH_ARGS)
+	$(VENV)/bin/python bench/run.py $(BENCH_ARGS)
 
 # Fuzzes the record decoder and the Markdown/anchor/slug pipeline with libFuzzer for
 # FUZZ_SECONDS per target (see docs/security.md).

@@ -3,7 +3,7 @@
 
     generate.py OUT_DIR --days D --per-day N [--seed S] [--start 2024-01-01]
 
-Each paper has a 2.5–3.5 kB Markdown summary (the four usual sections, and now and then a
+Sentences draw on 40 common words and a long tail of 4,000 rarer ones. Each paper has a 2.5–3.5 kB Markdown summary (the four usual sections, and now and then a
 table, a list, inline code, a footnote and TeX math), four highlights and a 1 kB
 abstract, like the papers a real collector saves. The same arguments always give the
 same bytes, so timings compare across runs and machines.
@@ -11,6 +11,7 @@ same bytes, so timings compare across runs and machines.
 
 import argparse
 import datetime
+import itertools
 import json
 import os
 import random
@@ -27,8 +28,19 @@ WORDS = ("model method training data attention token layer sparse dense retrieva
 NOUNS = ["Attention", "Diffusion", "Retrieval", "Policies", "Graphs", "Tokens", "Kernels", "Agents", "Rewards", "Priors"]
 
 
+# A long tail of rarer words, like a real abstract's: made of syllables, drawn with Zipf-like
+# weights, so a search index sees many terms of every frequency (not only the 40 above).
+SYLLABLES = "ka ro mi ten sa lu vor en di pra to ne sil ga mor u thi bel qua dex".split()
+TAIL = sorted({a + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES})[::2][:4000]
+TAIL_WEIGHTS = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(TAIL))))
+
+
+def word(rng):
+    return rng.choice(WORDS) if rng.random() < 0.6 else rng.choices(TAIL, cum_weights=TAIL_WEIGHTS)[0]
+
+
 def sentence(rng, low=8, high=18):
-    words = [rng.choice(WORDS) for _ in range(rng.randint(low, high))]
+    words = [word(rng) for _ in range(rng.randint(low, high))]
     return words[0].capitalize() + " " + " ".join(words[1:]) + "."
 
 

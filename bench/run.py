@@ -34,6 +34,8 @@ import subprocess
 import sys
 import time
 
+import search_queries
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 # (papers, days, papers a day) — the sizes issue 9 names.
@@ -51,8 +53,8 @@ TARGET_PAGE_BYTES = 1_000_000
 class Run:
     """One process run: wall seconds, CPU seconds and peak memory in bytes."""
 
-    def __init__(self, wall, cpu, peak):
-        self.wall, self.cpu, self.peak = wall, cpu, peak
+    def __init__(self, wall, cpu, peak, stderr=""):
+        self.wall, self.cpu, self.peak, self.stderr = wall, cpu, peak, stderr
 
 
 def measure(command, **kwargs):
@@ -66,7 +68,7 @@ def measure(command, **kwargs):
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         sys.exit(f"bench: {' '.join(command[:3])}… failed ({process.returncode}):\n{stderr}")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024)
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, stderr)
 
 
 def median(runs):
@@ -109,6 +111,15 @@ def markdown_of(folder, out_path):
     return os.path.getsize(out_path)
 
 
+def phase_seconds(stderr, phase):
+    """A phase's time from `digest build --timings` ("Indexing for search: 412 ms (peak …)")."""
+    for line in stderr.splitlines():
+        if line.startswith(phase + ": "):
+            value, unit = line[len(phase) + 2:].split()[:2]
+            return float(value.replace(",", "")) / (1000 if unit == "ms" else 1)
+    return None
+
+
 def snapshot(site):
     """Every file of the site, by path: (inode, modification time, size)."""
     files = {}
@@ -129,6 +140,13 @@ class Bench:
         self.args = args
         self.digest = os.path.abspath(args.digest)
         self.layouts = os.path.join(ROOT, "Layouts")
+        try:
+            import websocket  # noqa: F401  (the DevTools client; make bench installs it)
+            self.browser = shutil.which("chromium") is not None
+        except ImportError:
+            self.browser = False
+        if not self.browser:
+            print("bench: no chromium or websocket-client, so query costs are not measured (make bench installs them)")
 
     def build(self, content, site, *extra):
         return measure([self.digest, "build", "--content", content, "--layouts", self.layouts, "--output", site, "--quiet", *extra])
@@ -155,8 +173,12 @@ class Bench:
         for _ in range(args.runs):
             shutil.rmtree(site, ignore_errors=True)
             shutil.rmtree(cache, ignore_errors=True)
-            full.append(self.build(content, site))
+            full.append(self.build(content, site, "--timings"))
         row["full"] = median(full)
+        indexing = [phase_seconds(run.stderr, "Indexing for search") for run in full]
+        row["index_time"] = statistics.median(indexing) if None not in indexing else None
+        row["index_files"], row["index_bytes"], row["index_gzip"] = search_queries.index_size(site)
+        row["queries"] = search_queries.measure(site) if self.browser else None
         tree = snapshot(site)
         row["files"] = len(tree)
         row["bytes"] = sum(size for _, _, size in tree.values())
@@ -166,6 +188,7 @@ class Bench:
 
         row["noop"], row["noop_changed"] = self.rebuilds(content, site, lambda i: None, lambda i: False)
         row["new_day"], row["new_day_changed"] = self.new_day(content, site)
+        row["new_day_search_bytes"] = statistics.median(self.search_changed)
         row["edit"], row["edit_changed"] = self.edit(content, site)
         print(f"  rebuilds: nothing changed {row['noop'].wall:.3f} s, new day {row['new_day'].wall:.3f} s, "
               f"one edit {row['edit'].wall:.3f} s", flush=True)
@@ -183,11 +206,15 @@ class Bench:
     def rebuilds(self, content, site, change, undo):
         """Median of `runs` rebuilds after `change(i)`; then `undo(i)`, built too (unmeasured) unless it returns False."""
         runs, changed = [], []
+        self.search_changed = []
         for i in range(self.args.runs):
             change(i)
             before = snapshot(site)
             runs.append(self.build(content, site))
-            changed.append(changed_files(before, snapshot(site)))
+            after = snapshot(site)
+            changed.append(changed_files(before, after))
+            self.search_changed.append(sum(size for path, (_, _, size) in after.items()
+                                           if path.startswith("search" + os.sep) and before.get(path) != after[path]))
             if undo(i) is not False:
                 self.build(content, site)
         return median(runs), statistics.median(changed)
@@ -308,6 +335,36 @@ def report(rows, args):
             f"| {noop:.1%} {mark(noop <= TARGET_NOOP_SHARE)} | {seconds(row['new_day'].wall)} "
             f"| {day:.1%} {mark(day <= TARGET_CHANGE_SHARE)} | {row['new_day_changed']:,.0f} of {row['files']:,} "
             f"| {seconds(row['edit'].wall)} | {edit:.1%} {mark(edit <= TARGET_CHANGE_SHARE)} | {row['edit_changed']:,.0f} of {row['files']:,} |")
+    lines += [
+        "",
+        "## Search",
+        "",
+        "The index is built inside the full build (its time is part of the figures above). Bytes are gzip-compressed, "
+        "as a host serves them; a query's bytes are every file it fetched: the manifest, term chunks, doc groups and "
+        "the result pages its snippets come from (docs/search.md).",
+        "",
+        "| Papers | Index time | ÷ full build (≤ 10%) | Index files | Index size | Compressed | New day rewrites |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        share = row["index_time"] / row["full"].wall if row["index_time"] is not None else None
+        lines.append(
+            f"| {row['papers']:,} | {seconds(row['index_time']) if share is not None else '?'} "
+            f"| {f'{share:.1%} {mark(share <= 0.10)}' if share is not None else '?'} | {row['index_files']:,} "
+            f"| {row['index_bytes'] / 2**20:.1f} MB | {row['index_gzip'] / 2**20:.1f} MB "
+            f"| {row['new_day_search_bytes'] / 1000:,.0f} kB |")
+    if any(row["queries"] for row in rows):
+        queries = next(row["queries"] for row in rows if row["queries"])
+        lines += ["", "| Papers | " + " | ".join(f"“{q}”" for q in queries) + " |", "|---:|" + "---:|" * len(queries)]
+        for row in rows:
+            cells = []
+            for query in queries:
+                q = (row["queries"] or {}).get(query)
+                cells.append("?" if not q else f"{q['bytes'] / 1000:.0f} kB {mark(q['bytes'] <= 300_000)}, {q['files']} files, "
+                             f"{q['ms']:.0f} ms {mark(q['ms'] <= 300)}")
+            lines.append(f"| {row['papers']:,} | " + " | ".join(cells) + " |")
+        lines += ["", "Each query: compressed bytes fetched (≤ 300 kB), files fetched, and the browser's time from the last "
+                  "response to the first results (≤ 300 ms)."]
     lines += [
         "",
         "## `--full` over an unchanged site",

@@ -133,11 +133,13 @@ public enum Pipeline {
         monitor.begin(.grouping)
         let digest = DigestBuilder.build(
             config: loaded.config, records: loaded.records, runs: loaded.runs, pages: loaded.pages, today: options.today)
+        monitor.begin(.indexing)
+        let search = SearchIndex(digest)
         monitor.begin(.planning)
         let layouts = try FolderReader.readLayouts(options.layouts)
         let theme = try Theme(templates: layouts.templates, assets: layouts.assets, folder: options.layouts)
         let katex = try katexFolder(options).map { folder throws(DigestError) in try FolderReader.readKaTeX(folder) } ?? []
-        let plan = SitePlan(digest: digest, theme: theme, katex: katex)
+        let plan = SitePlan(digest: digest, theme: theme, katex: katex, search: search)
         let skipped = FolderReader.skippedWarnings(content.skipped + layouts.skipped)
         return Prepared(plan: plan, katex: !katex.isEmpty, warnings: loaded.warnings + skipped)
     }

@@ -64,17 +64,16 @@ import Testing
         #expect(october.nodes("//section[@id='day-2026-10-28']").count == 1)
     }
 
-    @Test func searchShardsAndSitemapsComeOnePerMonth() throws {
+    @Test func sitemapsComeOnePerMonthAndTheSearchIndexInTwoTiers() throws {
         let plan = try Self.plan(days: 10, perDay: 3)
         let paths = Set(plan.entries.map(\.path))
         for month in ["2026-10", "2026-11"] {
-            #expect(paths.contains("search/\(month).json"))
             #expect(paths.contains("sitemaps/papers-\(month).xml"))
         }
         let manifestEntry = try #require(plan.entries.first { $0.path == "search/index.json" })
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(plan.render(manifestEntry).bytes)) as? [String: Any])
-        let shards = try #require(manifest["shards"] as? [[String: Any]])
-        #expect(shards.map { $0["href"] as? String } == ["2026-11.json", "2026-10.json"])
-        #expect(shards.map { $0["papers"] as? Int } == [18, 12])
+        let tiers = try #require(manifest["tiers"] as? [[String: Any]])
+        #expect(tiers.map { $0["count"] as? Int } == [12, 18])
+        #expect(paths.filter { $0.hasPrefix("search/d/") }.count == 2)  // 30 papers, 16 a group
     }
 }

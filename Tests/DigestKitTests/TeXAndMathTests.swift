@@ -89,7 +89,7 @@ import Testing
     }
 }
 
-@Suite struct SearchIndexAndAuthorTests {
+@Suite struct AuthorListTests {
     @Test func longAuthorListsAreShortenedOnCards() {
         #expect(PaperView.shortAuthors([]) == nil)
         #expect(PaperView.shortAuthors(["Alice Zhang", "Bo Li"]) == "Alice Zhang, Bo Li")
@@ -97,30 +97,5 @@ import Testing
         #expect(PaperView.shortAuthors(five) == "A, B, C, D, E")
         let fifteen = (1...15).map { "Author \($0)" }
         #expect(PaperView.shortAuthors(fifteen) == "Author 1, Author 2, Author 3, … and 12 more")
-    }
-
-    @Test func theSearchIndexIsCompactPlainText() throws {
-        let authors = (1...12).map { "\"Person \($0)\"" }.joined(separator: ",")
-        let longPoint = String(repeating: "word ", count: 80)
-        let json = """
-            [{"id": "2611.00001v2", "title": "First $x^2$", "authors": [\(authors)], "date": "2026-11-20", "topics": ["B", "A"],
-              "highlights": ["A **bold** point", "\(longPoint)"]},
-             {"id": "2611.00002", "title": "Second", "authors": ["Solo"], "date": "2026-11-19", "topics": ["A"]}]
-            """
-        let records = PaperFileDecoder.decode(SourceFile(path: "p.json", text: json), fileIndex: 0, timeZone: .utc).records
-        let config = SiteConfig(title: "T", baseURL: BaseURL("https://example.org/")!)
-        let digest = DigestBuilder.build(config: config, records: records, today: nil)
-        let index = SearchIndex.shard(try #require(digest.archiveMonths.first))
-        #expect(index.days == ["2026-11-20", "2026-11-19"])
-        #expect(index.topics == ["B", "A"])  // in order of first use
-        #expect(index.papers.map(\.id) == ["2611.00001v2", "2611.00002"])
-        let first = index.papers[0]
-        #expect(first.slug == "2611.00001")
-        #expect(first.title == "First $x^2$")
-        #expect(first.authors.hasSuffix("Person 8 et al. (12 authors)"))
-        #expect(first.topics == [0, 1])
-        #expect(first.highlights.hasPrefix("A bold point · word word"))
-        #expect(first.highlights.count == SearchIndex.highlightCharacters + 1)
-        #expect(index.papers[1].day == 1)
     }
 }

@@ -100,7 +100,10 @@ import Testing
         let newStamps = Set(afterStamps.keys.filter { afterStamps[$0] != beforeStamps[$0] })
         #expect(!changedBytes.isEmpty)
         #expect(newStamps == changedBytes, "a file keeps its inode and time exactly when its bytes are the same")
-        #expect(report.changed == changedBytes.count)
+        // Search chunks are named by their bytes: a changed one is a new file and a removed one.
+        let removed = beforeFiles.keys.filter { afterFiles[$0] == nil }
+        #expect(removed.allSatisfy { $0.hasPrefix("search/t/") }, "\(removed)")
+        #expect(report.changed == changedBytes.count + removed.count)
         // An old day's summaries are on their papers' pages and in the feeds, not on every page.
         #expect(changedBytes.count < afterFiles.count / 4, "\(changedBytes.sorted())")
         #expect(changedBytes.contains { $0.hasPrefix("papers/") })

@@ -173,44 +173,36 @@ import Testing
         #expect(cards.allSatisfy { $0["hidden"] == nil })
     }
 
-    @Test func theSearchIndexListsEveryPaperInMonthlyShards() throws {
+    @Test func theSearchIndexHasEveryPaperAndEveryFileItNames() throws {
         let files = try checker.files
-        let data = Data(try #require(files["search/index.json"]))
-        let index = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let fields = try #require(index["fields"] as? [String])
-        #expect(fields == ["id", "slug", "title", "authors", "topics", "highlights", "day"])
-        let shards = try #require(index["shards"] as? [[String: Any]])
-        #expect(shards.map { $0["month"] as? String } == ["2026-11"])
-        var papers: [[Any]] = []
-        var days: [String] = []
-        var topics: [String] = []
-        for shard in shards {
-            let shardData = Data(try #require(files["search/" + (shard["href"] as? String ?? "")]))
-            let decoded = try #require(try JSONSerialization.jsonObject(with: shardData) as? [String: Any])
-            let rows = try #require(decoded["papers"] as? [[Any]])
-            #expect(rows.count == shard["papers"] as? Int)
-            days = try #require(decoded["days"] as? [String])
-            topics = try #require(decoded["topics"] as? [String])
-            for row in rows {
-                #expect((row[4] as? [Int])?.allSatisfy { topics.indices.contains($0) } == true)
-                #expect((row[6] as? Int).map { days.indices.contains($0) } == true)
-            }
-            papers += rows
+        let manifestBytes = try #require(files["search/index.json"])
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(manifestBytes)) as? [String: Any])
+        #expect(manifest["version"] as? Int == 3)
+        let papers = try #require(manifest["papers"] as? Int)
+        #expect(papers == (try report.papers))
+        let days = try #require(manifest["days"] as? [String])
+        let topics = try #require(manifest["topics"] as? [[String]])
+        var rows: [[Any]] = []
+        for group in 0..<(papers + 15) / 16 {
+            let data = Data(try #require(files["search/d/\(group).json"], "doc group \(group) is missing"))
+            rows += try #require(try JSONSerialization.jsonObject(with: data) as? [[Any]])
         }
-        #expect(papers.count == (try report.papers))
-        for row in papers {
+        #expect(rows.count == papers)
+        for row in rows {
             let slug = try #require(row[1] as? String)
             #expect(files["papers/\(slug)/index.html"] != nil, "index entry \(slug) has no page")
         }
-        let braided = try #require(papers.first { $0[0] as? String == "2611.09061" })
+        let braided = try #require(rows.first { $0[0] as? String == "2611.09061" })
         #expect(braided[2] as? String == "Braided Speculation: Multi-Draft Decoding with a Shared Verifier Cache")
         #expect((braided[3] as? String)?.hasPrefix("Karim Haddad, Julia Nowak") == true)
-        #expect((braided[4] as? [Int])?.map { topics[$0] } == ["Efficient ML", "Language Models"])
-        #expect((braided[5] as? String)?.contains("4.1× lossless speed-up") == true)  // Markdown stripped
-        #expect(days[braided[6] as? Int ?? 0] == "2026-11-20")
-        // Small enough to load at once on a phone.
-        let shardBytes = shards.compactMap { files["search/" + ($0["href"] as? String ?? "")]?.count }.reduce(0, +)
-        #expect(shardBytes < 600 * (try report.papers))
+        #expect((braided[5] as? [Int])?.map { topics[$0][0] } == ["Efficient ML", "Language Models"])
+        #expect(days[braided[4] as? Int ?? 0] == "2026-11-20")
+        var listed: Set<String> = []
+        for tier in try #require(manifest["tiers"] as? [[String: Any]]) {
+            let chunks = try #require(tier["chunks"] as? [String])
+            for pair in stride(from: 1, to: chunks.count, by: 2) { listed.insert("search/t/\(chunks[pair]).json") }
+        }
+        #expect(listed == Set(files.keys.filter { $0.hasPrefix("search/t/") }))
     }
 
     @Test func theFeedsPageListsEveryFeedWithItsAddress() throws {

@@ -34,6 +34,18 @@ struct JSONBytes {
         needsComma = true
     }
 
+    /// `[`, for an array written over several calls (a search chunk); `closeArray()` ends it.
+    mutating func openArray() {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        needsComma = false
+    }
+
+    mutating func closeArray() {
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
+
     mutating func array(_ strings: [String]) {
         array { json in for string in strings { json.string(string) } }
     }
@@ -55,10 +67,36 @@ struct JSONBytes {
         needsComma = true
     }
 
+    /// A string already in UTF-8 (the search index's terms).
+    mutating func string(utf8: [UInt8]) {
+        separate()
+        utf8.withUnsafeBufferPointer { appendQuoted($0) }
+        needsComma = true
+    }
+
     mutating func number(_ value: Int) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        // Digit by digit, with no String in between: the search index writes millions.
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
         needsComma = true
+    }
+
+    mutating func member(_ name: String, _ value: Int) {
+        key(name)
+        number(value)
     }
 
     /// A member, left out when `value` is nil (as `Encodable` leaves out nil optionals).

@@ -6,7 +6,8 @@
 /// - a paper's page: the paper, the titles of its neighbours in its day, whether its day is
 ///   still in the window, and what every page shares (`chrome`: layouts, KaTeX, settings,
 ///   the navigation);
-/// - a month of the archive, with its sitemap and search shard: what those list of that
+/// - the search index: its bytes, made with the plan (docs/search.md);
+/// - a month of the archive, with its sitemap: what those list of that
 ///   month's papers (titles, topics, key points…), the months around it, which of its days
 ///   are in the window, and the chrome;
 /// - every other page and feed (days, topics, feeds, indexes): today, the collector's runs,
@@ -73,8 +74,12 @@ extension SitePlan {
                 }
                 hasher.add(windowDays.contains(paper.day))
                 return hasher.value
-            case .archiveMonth(let number), .sitemapMonth(let number), .searchShard(let number):
+            case .archiveMonth(let number), .sitemapMonth(let number):
                 return months[number]
+            case .searchIndex:
+                return ContentHash.of(search.manifest)
+            case .searchFile(let number):
+                return ContentHash.of(search.files[number].bytes)
             case .asset(let number):
                 return ContentHash.of(theme.assets[number].bytes)
             case .katex(let number):

@@ -6,7 +6,7 @@
 public struct SitePlan: Sendable {
     public enum Kind: Sendable {
         case home, day(Int), topics, topic(Int), topicFeed(Int), paper(Int), archive, feeds, search, searchIndex
-        case page(Int), week, month(Int), archiveMonth(Int), searchShard(Int)
+        case page(Int), week, month(Int), archiveMonth(Int), searchFile(Int)
         case rss, atom, jsonFeed, daily, sitemap, sitemapPages, sitemapMonth(Int), notFound, asset(Int), katex(Int)
     }
 
@@ -20,12 +20,17 @@ public struct SitePlan: Sendable {
     public let theme: Theme
     let katex: [SourceFile]
     let context: PageContext
+    /// Made with the plan: its files are named by their contents.
+    let search: SearchIndex
 
     /// `katex` holds KaTeX's files (paths inside its folder) when it is available; pages with math then load it.
-    public init(digest: Digest, theme: Theme, katex: [SourceFile] = []) {
+    /// `search` is the digest's search index, made here when not given.
+    init(digest: Digest, theme: Theme, katex: [SourceFile] = [], search: SearchIndex? = nil) {
         self.digest = digest
         self.theme = theme
         self.katex = katex
+        let search = search ?? SearchIndex(digest)
+        self.search = search
         let versioned = { (name: String) in
             theme.assets.first { $0.path == name }.map { "assets/\(name)?v=\(StableHash.hex(bytes: $0.bytes))" }
         }
@@ -71,7 +76,9 @@ public struct SitePlan: Sendable {
         ]
         for (index, month) in digest.archiveMonths.enumerated() {
             entries.append(Entry(path: Sitemap.monthPath(month.key), kind: .sitemapMonth(index)))
-            entries.append(Entry(path: SearchIndex.shardPath(month.key), kind: .searchShard(index)))
+        }
+        for (index, file) in search.files.enumerated() {
+            entries.append(Entry(path: file.path, kind: .searchFile(index)))
         }
         for (index, asset) in theme.assets.enumerated() {
             entries.append(Entry(path: "assets/" + asset.path, kind: .asset(index)))
@@ -121,8 +128,8 @@ public struct SitePlan: Sendable {
         case .page(let index): return page("page", MarkdownPage.context(digest.pages[index], chrome: context.chrome))
         case .week: return page("best", BestPage.weekContext(digest: digest, chrome: context.chrome))
         case .month(let index): return page("best", BestPage.monthContext(digest.months[index], digest: digest, chrome: context.chrome))
-        case .searchIndex: return SearchIndex.manifest(digest)
-        case .searchShard(let index): return SearchIndex.shard(digest.archiveMonths[index]).json()
+        case .searchIndex: return search.manifest
+        case .searchFile(let index): return search.files[index].bytes
         case .rss:
             let channel = RSSFeed.Channel(
                 title: config.title, description: config.description ?? config.tagline ?? config.title, path: "feed.xml",

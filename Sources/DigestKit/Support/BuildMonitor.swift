@@ -10,6 +10,7 @@ public final class BuildMonitor: @unchecked Sendable {
         case loading = "Checking records"
         case grouping = "Grouping"
         case planning = "Planning"
+        case indexing = "Indexing for search"
         case comparing = "Comparing with the last build"
         case rendering = "Rendering"
         case writing = "Writing"

@@ -1,0 +1,227 @@
+import Foundation
+
+/// The full-text search index, written by the build from the records and read by
+/// `Layouts/assets/search.js`: a manifest, term chunks and doc groups under `search/`.
+/// docs/search.md describes the format, the ranking and why it is split this way; in
+/// short, a query fetches the manifest, one chunk per term and tier, and the doc groups of
+/// the results it shows, so its cost depends on the query, not on the size of the archive.
+struct SearchIndex: Sendable {
+    static let version = 3
+    /// BM25 term-frequency parts are stored as one of this many levels.
+    static let levels = 32
+    /// Papers per doc group file.
+    static let docGroup = 16
+    /// A chunk is closed once it holds this many bytes (a chunk of one very common term is larger).
+    static let chunkTarget = 24 * 1024
+    /// How many authors a doc group lists before "et al.".
+    static let authorCount = 8
+    static let k1 = 1.2
+    static let b = 0.75
+
+    static let manifestPath = "search/index.json"
+
+    struct File: Sendable {
+        var path: String
+        var bytes: [UInt8]
+    }
+
+    let manifest: [UInt8]
+    /// Term chunks, then doc groups.
+    let files: [File]
+
+    init(_ digest: Digest) {
+        // Papers numbered oldest first, so a date range is a range of numbers and a new day
+        // only adds numbers.
+        let papers = digest.papers.sorted { ($0.day, $0.id.base) < ($1.day, $1.id.base) }
+
+        var topics: [(name: String, slug: String)] = []
+        var topicPosition: [String: Int] = [:]
+        var days: [(day: String, start: Int)] = []
+        for (number, paper) in papers.enumerated() {
+            let day = paper.day.description
+            if days.last?.day != day { days.append((day, number)) }
+            for name in paper.topics where topicPosition[name] == nil {
+                topicPosition[name] = topics.count
+                topics.append((name, digest.topic(named: name).slug))
+            }
+        }
+        let (dayList, positions) = (days, topicPosition)
+        let slugs = Dictionary(topics.map { ($0.name, $0.slug) }, uniquingKeysWith: { first, _ in first })
+        let postings = SearchPostings(papers, topicSlugs: slugs)
+
+        // The newest day's month is the recent tier; older papers are the base tier.
+        let newestMonth = papers.last?.day.monthKey
+        let recentStart = papers.firstIndex { $0.day.monthKey == newestMonth } ?? 0
+        let tierRanges = [0..<recentStart, recentStart..<papers.count].filter { !$0.isEmpty }
+
+        let order = Self.sortedTerms(postings.terms)
+        let tiers = Parallel.map(tierRanges.count) { index in
+            Self.tier(tierRanges[index], postings: postings, order: order)
+        }
+
+        var files: [File] = []
+        var seen: Set<String> = []
+        for tier in tiers {
+            for chunk in tier.chunks where seen.insert(chunk.path).inserted { files.append(chunk) }
+        }
+        let groups = (papers.count + Self.docGroup - 1) / Self.docGroup
+        files += Parallel.map(groups) { group in
+            let range = group * Self.docGroup..<min(papers.count, (group + 1) * Self.docGroup)
+            return File(path: "search/d/\(group).json", bytes: Self.docGroupJSON(papers[range], days: dayList, topicPosition: positions))
+        }
+        self.files = files
+
+        var json = JSONBytes(capacity: 4096 + tiers.reduce(0) { $0 + $1.chunks.count * 32 })
+        json.object { json in
+            json.member("version", Self.version)
+            json.member("papers", papers.count)
+            json.member("levels", Self.levels)
+            json.key("days")
+            json.array(days.map(\.day))
+            json.key("dayStarts")
+            json.array(days.map(\.start))
+            json.key("topics")
+            json.array { json in
+                for topic in topics { json.array([topic.name, topic.slug]) }
+            }
+            json.member("docGroup", Self.docGroup)
+            json.key("tiers")
+            json.array { json in
+                for (range, tier) in zip(tierRanges, tiers) {
+                    json.object { json in
+                        json.member("first", range.lowerBound)
+                        json.member("count", range.count)
+                        json.key("chunks")
+                        json.array { json in
+                            for (first, chunk) in zip(tier.firstTerms, tier.chunks) {
+                                json.string(utf8: first)
+                                json.string(String(chunk.path.dropFirst("search/t/".count).dropLast(".json".count)))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        manifest = json.bytes
+    }
+
+    /// Term numbers in the order of their bytes (UTF-8 order is code point order, which
+    /// `search.js` compares by).
+    private static func sortedTerms(_ terms: [[UInt8]]) -> [Int32] {
+        // Most terms differ in their first eight bytes: compare those as one number first.
+        let prefixes = terms.map { term -> UInt64 in
+            var prefix: UInt64 = 0
+            for index in 0..<8 { prefix = prefix << 8 | UInt64(index < term.count ? term[index] : 0) }
+            return prefix
+        }
+        return (0..<Int32(terms.count)).sorted { left, right in
+            let a = prefixes[Int(left)], b = prefixes[Int(right)]
+            if a != b { return a < b }
+            return terms[Int(left)].lexicographicallyPrecedes(terms[Int(right)])
+        }
+    }
+
+    private struct Tier: Sendable {
+        var firstTerms: [[UInt8]] = []
+        var chunks: [File] = []
+    }
+
+    /// One tier's postings, levelled, in chunks of terms.
+    private static func tier(_ range: Range<Int>, postings: SearchPostings, order: [Int32]) -> Tier {
+        // Counting pass, then each term's postings in paper order in one flat array.
+        var counts = [Int](repeating: 0, count: postings.terms.count + 1)
+        var totalLength = 0
+        for paper in range {
+            totalLength += Int(postings.lengths[paper])
+            for index in postings.starts[paper]..<postings.starts[paper + 1] { counts[Int(postings.termOf[index]) + 1] += 1 }
+        }
+        for index in 1..<counts.count { counts[index] += counts[index - 1] }
+        var fill = counts
+        var values = [UInt32](repeating: 0, count: counts.last!)
+        let averageLength = max(1, Double(totalLength) / Double(range.count))
+        for paper in range {
+            let norm = k1 * (1 - b + b * Double(postings.lengths[paper]) / averageLength)
+            for index in postings.starts[paper]..<postings.starts[paper + 1] {
+                let term = Int(postings.termOf[index])
+                let frequency = postings.frequencyOf[index]
+                var level = levels
+                if frequency > 0 {
+                    let tf = Double(frequency)
+                    let part = tf * (k1 + 1) / (tf + norm)
+                    level = min(levels, max(1, Int((part / (k1 + 1) * Double(levels)).rounded())))
+                }
+                values[fill[term]] = UInt32(paper) << 5 | UInt32(level - 1)
+                fill[term] += 1
+            }
+        }
+
+        var tier = Tier()
+        var json = JSONBytes(capacity: chunkTarget + 4096)
+        var open = false
+        func close() {
+            json.closeArray()
+            let bytes = json.bytes
+            tier.chunks.append(File(path: "search/t/\(hex(ContentHash.of(bytes))).json", bytes: bytes))
+            json = JSONBytes(capacity: chunkTarget + 4096)
+            open = false
+        }
+        for term in order {
+            let postingRange = counts[Int(term)]..<counts[Int(term) + 1]
+            guard !postingRange.isEmpty else { continue }
+            if !open {
+                json.openArray()
+                tier.firstTerms.append(tier.firstTerms.isEmpty ? [] : postings.terms[Int(term)])
+                open = true
+            }
+            json.array { json in
+                json.string(utf8: postings.terms[Int(term)])
+                json.array { json in
+                    var previous = -1
+                    for value in values[postingRange] {
+                        let paper = Int(value >> 5)
+                        json.number((paper - previous) * levels + Int(value & 31))
+                        previous = paper
+                    }
+                }
+            }
+            if json.bytes.count >= chunkTarget { close() }
+        }
+        if open { close() }
+        return tier
+    }
+
+    /// `[id, slug, title, authors, day index, [topic positions], has code]` for each paper.
+    private static func docGroupJSON(
+        _ papers: ArraySlice<Paper>, days: [(day: String, start: Int)], topicPosition: [String: Int]
+    ) -> [UInt8] {
+        var json = JSONBytes(capacity: papers.count * 320)
+        json.array { json in
+            for (number, paper) in zip(papers.indices, papers) {
+                let fields = paper.fields
+                var authors = fields.authors.prefix(authorCount).joined(separator: ", ")
+                if fields.authors.count > authorCount { authors += " et al. (\(fields.authors.count) authors)" }
+                // The last day starting at or before this paper's number.
+                var low = 0, high = days.count - 1
+                while low < high {
+                    let middle = (low + high + 1) / 2
+                    if days[middle].start <= number { low = middle } else { high = middle - 1 }
+                }
+                json.array { json in
+                    json.string(fields.id.description)
+                    json.string(fields.slug)
+                    json.string(fields.title)
+                    json.string(authors)
+                    json.number(low)
+                    json.array(fields.topics.compactMap { topicPosition[$0] })
+                    json.number(fields.links.code == nil ? 0 : 1)
+                }
+            }
+        }
+        return json.bytes
+    }
+
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
