@@ -84,6 +84,23 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.content + "/papers/a.json"))
     }
 
+    /// Every file and folder under `folder`, recursively (names only).
+    private func listing(_ folder: String) -> Set<String> {
+        Set((FileManager.default.enumerator(atPath: folder)?.allObjects as? [String]) ?? [])
+    }
+
+    @Test func aRefusedBuildCreatesNothingNotEvenALockFile() throws {
+        let site = try goodSite()
+        defer { site.remove() }
+        try site.write("Site/notes.txt", "my own file")
+        let before = listing(site.folder.path)
+        for output in [site.content, site.output, site.content + "/papers"] {
+            #expect(throws: DigestError.self) { try site.build(output: output) }
+        }
+        #expect(listing(site.folder.path) == before)
+        #expect(!before.contains { $0.hasSuffix(".lock") })
+    }
+
     @Test func anEmptyFolderIsAcceptedAndMarked() throws {
         let site = try goodSite()
         defer { site.remove() }

@@ -85,6 +85,32 @@ import Testing
         try Self.expectSameAsACleanBuild(site, "back to the newest day")
     }
 
+    /// An asset that was a file becomes a folder of the same name, and back: each build
+    /// works the first time.
+    @Test func aPathThatTurnsFromFileToFolderAndBackBuildsAtOnce() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let assets = site.layouts + "/assets"
+        try Data("first".utf8).write(to: URL(fileURLWithPath: assets + "/extra"))
+        try site.build()
+        // A second build that writes something: the cache's second tree now has the file too.
+        let day = "Content/papers/2026-11/2026-11-18.json"
+        try Self.edit(site, day) { $0.replacingOccurrences(of: "## Results", with: "## Findings") }
+        try site.build()
+        try FileManager.default.removeItem(atPath: assets + "/extra")
+        try FileManager.default.createDirectory(atPath: assets + "/extra", withIntermediateDirectories: false)
+        try Data("second".utf8).write(to: URL(fileURLWithPath: assets + "/extra/inner.css"))
+        try site.build()
+        try Self.expectSameAsACleanBuild(site, "a file became a folder")
+        try Self.edit(site, day) { $0.replacingOccurrences(of: "## Findings", with: "## Results") }
+        try site.build()
+        try FileManager.default.removeItem(atPath: assets + "/extra")
+        try Data("third".utf8).write(to: URL(fileURLWithPath: assets + "/extra"))
+        try site.build()
+        try Self.expectSameAsACleanBuild(site, "a folder became a file")
+        #expect(FileManager.default.contents(atPath: site.output + "/assets/extra") == Data("third".utf8))
+    }
+
     @Test func onlyFilesWhoseBytesChangedAreRewritten() throws {
         let site = try Self.site()
         defer { site.remove() }

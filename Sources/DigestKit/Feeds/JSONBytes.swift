@@ -110,34 +110,7 @@ struct JSONBytes {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
     }
 
-    /// Bytes that are escaped in some mode; all others are copied as they are.
-    private static let mayEscape: [Bool] = (0...255).map { byte in
-        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26
-    }
-
     private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
-        var start = 0
-        for index in 0..<utf8.count where Self.mayEscape[Int(utf8[index])] {
-            let byte = utf8[index]
-            let escape: String
-            switch byte {
-            case UInt8(ascii: "\""): escape = "\\\""
-            case UInt8(ascii: "\\"): escape = "\\\\"
-            case UInt8(ascii: "\n"): escape = "\\n"
-            case UInt8(ascii: "\r"): escape = "\\r"
-            case UInt8(ascii: "\t"): escape = "\\t"
-            case 0..<0x20: escape = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
-            case UInt8(ascii: "<") where htmlSafe: escape = "\\u003c"
-            case UInt8(ascii: ">") where htmlSafe: escape = "\\u003e"
-            case UInt8(ascii: "&") where htmlSafe: escape = "\\u0026"
-            default: continue
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-            bytes.append(contentsOf: escape.utf8)
-            start = index + 1
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-        bytes.append(UInt8(ascii: "\""))
+        JSONEscape.appendQuoted(utf8, htmlSafe: htmlSafe, to: &bytes)
     }
 }

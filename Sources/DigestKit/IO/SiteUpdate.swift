@@ -83,7 +83,17 @@ extension SiteWriter.Session {
         }
         let paths = plan.entries.map(\.path)
         let backFiles = backState.files
-        let newFolders = SiteTree.folders(of: paths.filter { backFiles[$0] == nil }).subtracting(backState.folders.keys)
+        // What the new site no longer has goes first: a path that was a file may now be a
+        // folder (an asset `x` becomes `x/y.css`), or the other way round.
+        let wanted = Set(paths)
+        var removedFolders: [String] = []
+        for path in backFiles.keys where !wanted.contains(path) {
+            back.remove(path)
+            removedFolders += back.removeEmptyFolders(from: SiteTree.parent(of: path))
+            touched.insert(SiteTree.parent(of: path))
+        }
+        let newFolders = SiteTree.folders(of: paths.filter { backFiles[$0] == nil })
+            .subtracting(Set(backState.folders.keys).subtracting(removedFolders))
         for folder in newFolders.sorted() {
             try back.makeFolders(folder)
             touched.insert(folder)
@@ -125,14 +135,6 @@ extension SiteWriter.Session {
         monitor.begin(.finishing)
 
         for (path, result) in zip(paths, results) where result!.wrote { touched.insert(SiteTree.parent(of: path)) }
-        // What the new site no longer has.
-        let wanted = Set(paths)
-        var removedFolders: [String] = []
-        for path in backFiles.keys where !wanted.contains(path) {
-            back.remove(path)
-            removedFolders += back.removeEmptyFolders(from: SiteTree.parent(of: path))
-            touched.insert(SiteTree.parent(of: path))
-        }
         let files = Dictionary(uniqueKeysWithValues: zip(paths, results.map { $0!.state }))
         let removed = frontFiles.keys.filter { !wanted.contains($0) }.count
         let changed = results.filter { $0!.changed }.count + removed

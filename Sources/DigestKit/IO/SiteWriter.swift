@@ -42,13 +42,18 @@ public struct SiteWriter: Sendable {
     /// and reads the cache. Close the session when the build is done.
     public func open(onWait: () -> Void = {}) throws(DigestError) -> Session {
         let target = try resolve()
-        // Lock first: what is checked below must still be true when the folders are swapped.
-        let lock = try OutputLock(path: target.parent + "/." + target.name + ".lock", onWait: onWait)
+        // A refused build changes nothing anywhere, not even by creating the lock file.
+        try check(target)
+        // Then lock, and check again: what is checked must still be true when the folders are swapped.
+        let lockPath = target.parent + "/." + target.name + ".lock"
+        let lockExisted = access(lockPath, F_OK) == 0
+        let lock = try OutputLock(path: lockPath, onWait: onWait)
         do {
             try recoverAndCleanUp(target)
             try check(target)
             return Session(writer: self, target: target, lock: lock)
         } catch {
+            if !lockExisted { unlink(lockPath) }
             lock.release()
             throw error
         }

@@ -91,7 +91,8 @@ struct SearchWords {
                 }
             }
 
-            let classes = Self.byteClass  // read once: a static in the loop costs a check per byte
+            // Read once, unchecked: a static in the loop costs a check per byte.
+            Self.byteClass.withUnsafeBufferPointer { classes in
             text.withUTF8 { utf8 in
                 var index = 0
                 let count = utf8.count
@@ -151,6 +152,7 @@ struct SearchWords {
                     index += size
                     for folded in fold(value) { add(folded) }
                 }
+            }
             }
             endWord()
             endCJK()

@@ -7,6 +7,8 @@ import Foundation
 struct WordTable {
     private struct Slot {
         var hash: UInt64 = 0
+        /// The first eight bytes, so most words compare without reading the arena.
+        var head: UInt64 = 0
         var offset: Int32 = -1  // -1: empty
         var length: Int32 = 0
         var value: Int32 = 0
@@ -15,6 +17,14 @@ struct WordTable {
     private var slots = [Slot](repeating: Slot(), count: 1 << 12)
     private var arena: [UInt8] = []
     private(set) var count = 0
+
+    /// The first eight bytes of a word as a number, zero-padded.
+    static func head(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if word.count >= 8 { return UnsafeRawPointer(word.baseAddress!).loadUnaligned(as: UInt64.self) }
+        var head: UInt64 = 0
+        for index in 0..<word.count { head |= UInt64(word[index]) << (8 * UInt64(index)) }
+        return head
+    }
 
     static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(word.count + 1)
@@ -45,8 +55,8 @@ struct WordTable {
                 while true {
                     let slot = slots[position]
                     if slot.offset < 0 { return nil }
-                    if slot.hash == hash, Int(slot.length) == word.count,
-                        word.count == 0 || memcmp(arena.baseAddress! + Int(slot.offset), word.baseAddress!, word.count) == 0
+                    if slot.hash == hash, Int(slot.length) == word.count, slot.head == Self.head(word),
+                        word.count <= 8 || memcmp(arena.baseAddress! + Int(slot.offset) + 8, word.baseAddress! + 8, word.count - 8) == 0
                     {
                         return slot.value
                     }
@@ -61,7 +71,7 @@ struct WordTable {
         if (count + 1) * 2 > slots.count { grow() }
         let offset = Int32(arena.count)
         arena.append(contentsOf: word)
-        place(Slot(hash: hash, offset: offset, length: Int32(word.count), value: value))
+        place(Slot(hash: hash, head: Self.head(word), offset: offset, length: Int32(word.count), value: value))
         count += 1
     }
 
