@@ -66,9 +66,28 @@ extension SiteWriter.Session {
     ) throws(DigestError) -> SiteWriter.Result {
         let front = SiteTree(root: target.path)
         let back = SiteTree(root: cacheFolder + "/tree")
-        var backState = try openBackTree(back, known: cache.back, output: front)
+        let backState = try openBackTree(back, known: cache.back, output: front)
         // While the back tree changes, the cache must not vouch for it.
         try BuildCache.markBackChanging(in: cacheFolder)
+        do throws(DigestError) {
+            return try updateBackTree(
+                back, backState, front: front, plan, keys: keys, cache: cache, frontCheck: frontCheck, inputs: inputs,
+                settings: settings, trustKeys: trustKeys, summary: summary, monitor: monitor)
+        } catch {
+            // The half-updated back tree goes, so a failed build gives back the space it took
+            // (on a full disk, keeping it would fail every later build too); the next build
+            // makes it again from the output, whose files it shares.
+            try? removeOurFolder(back.root)
+            throw error
+        }
+    }
+
+    private func updateBackTree(
+        _ back: SiteTree, _ backState: BuildCache.TreeState, front: SiteTree, _ plan: SitePlan, keys: [UInt64], cache: BuildCache,
+        frontCheck: SiteTree.Check, inputs: [BuildCache.InputFile], settings: UInt64, trustKeys: Bool,
+        summary: (Int, Int) -> BuildCache.Summary, monitor: BuildMonitor
+    ) throws(DigestError) -> SiteWriter.Result {
+        var backState = backState
 
         let frontFiles = cache.front.files
         // Folders whose entries this build changes: their times are read again at the end.

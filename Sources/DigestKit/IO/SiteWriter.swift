@@ -110,12 +110,32 @@ public struct SiteWriter: Sendable {
             summary: (Int, Int) -> BuildCache.Summary, monitor: BuildMonitor
         ) throws(DigestError) -> Result {
             try writer.checkPaths(plan)
-            guard let cache, let frontCheck else {
-                return try writeFresh(plan, keys: keys, inputs: inputs, settings: settings, summary: summary, monitor: monitor)
+            do throws(DigestError) {
+                guard let cache, let frontCheck else {
+                    return try writeFresh(plan, keys: keys, inputs: inputs, settings: settings, summary: summary, monitor: monitor)
+                }
+                return try writeIncremental(
+                    plan, keys: keys, cache: cache, frontCheck: frontCheck, inputs: inputs, settings: settings, trustKeys: trustKeys,
+                    summary: summary, monitor: monitor)
+            } catch {
+                throw explained(error)
             }
-            return try writeIncremental(
-                plan, keys: keys, cache: cache, frontCheck: frontCheck, inputs: inputs, settings: settings, trustKeys: trustKeys,
-                summary: summary, monitor: monitor)
+        }
+
+        /// A full disk, said with what the build needs: room for the new site beside the old.
+        private func explained(_ error: DigestError) -> DigestError {
+            guard error.message.contains(String(cString: strerror(ENOSPC))) else { return error }
+            var info = statvfs()
+            let free = statvfs(target.parent, &info) == 0 ? Int(info.f_bavail) * Int(info.f_frsize) : nil
+            let megabytes = { (bytes: Int) in String(format: "%.1f MB", Double(bytes) / 1_048_576) }
+            var message = error.message + ". Nothing was changed, and the space the build took is free again. "
+            if let size = cache?.summary.bytes, size > 0 {
+                message += "A build that changes every page needs up to \(megabytes(size)) free beside \(target.path) (the size of the site)"
+            } else {
+                message += "A first build needs room for the whole site beside \(target.path)"
+            }
+            if let free { message += "; that file system has \(megabytes(free)) free" }
+            return DigestError(message + ".")
         }
 
         static func isOurs(_ folder: String) -> Bool {

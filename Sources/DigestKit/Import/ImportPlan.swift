@@ -45,6 +45,8 @@ public struct ImportPlan: Sendable {
 private struct MergeState {
     let papersFolder: String
     var originals: [String: [UInt8]] = [:]
+    /// Each existing file that parsed without errors, as parsed.
+    var parsedFiles: [String: JSON] = [:]
     var unparseable: Set<String> = []
     /// The earliest day each paper (by id without version) appears on.
     var firstDay: [String: CalendarDay] = [:]
@@ -59,12 +61,15 @@ private struct MergeState {
         self.papersFolder = papersFolder
         for (index, file) in existing.enumerated() {
             originals[file.path] = file.bytes
-            let (records, problems) = PaperFileDecoder.decode(file, fileIndex: index, timeZone: timeZone)
-            if PaperFileDecoder.parse(file) == nil || problems.contains(where: { $0.severity == .error }) {
+            // Each file is parsed once: its records are decoded from the same tree that is
+            // kept for editing.
+            let (decoded, parsed) = PaperFileDecoder.decodeKeepingJSON(file, fileIndex: index, timeZone: timeZone)
+            guard let json = parsed, !decoded.diagnostics.contains(where: { $0.severity == .error }) else {
                 unparseable.insert(file.path)
                 continue
             }
-            let json = PaperFileDecoder.parse(file)!
+            let records = decoded.records
+            parsedFiles[file.path] = json
             let recordsJSON = Self.records(of: json)
             for (record, raw) in zip(records, recordsJSON) {
                 let base = record.id.base
@@ -129,7 +134,7 @@ private struct MergeState {
     private mutating func load(_ path: String, day: CalendarDay) -> JSON {
         if let file = edited[path] { return file }
         editOrder.append(path)
-        if let bytes = originals[path], let json = PaperFileDecoder.parse(SourceFile(path: path, bytes: bytes)) { return json }
+        if let json = parsedFiles[path] { return json }
         return .object([("date", .string(day.description)), ("papers", .array([]))])
     }
 

@@ -4,9 +4,16 @@
 /// whose date is the default for its records. Pure: bytes in, records and diagnostics out.
 enum PaperFileDecoder {
     static func decode(_ file: SourceFile, fileIndex: Int, timeZone: SiteTimeZone) -> (records: [Paper], diagnostics: [Diagnostic]) {
-        guard let json = parse(file) else { return ([], [parseDiagnostic(file)!]) }
+        decodeKeepingJSON(file, fileIndex: fileIndex, timeZone: timeZone).decoded
+    }
+
+    /// `decode`, and the parsed file (nil when it does not parse) for a caller that edits it.
+    static func decodeKeepingJSON(
+        _ file: SourceFile, fileIndex: Int, timeZone: SiteTimeZone
+    ) -> (decoded: (records: [Paper], diagnostics: [Diagnostic]), json: JSON?) {
+        guard let json = parse(file) else { return (([], [parseDiagnostic(file)!]), nil) }
         let (records, diagnostics) = decode(json, file: file, fileIndex: fileIndex, timeZone: timeZone)
-        return (records, located(diagnostics, in: file))
+        return ((records, located(diagnostics, in: file)), json)
     }
 
     /// More problems than this in one file are counted, not listed: a broken collector can
