@@ -62,12 +62,13 @@ public enum Pipeline {
         monitor.begin(.checkingCache)
         let katex = katexFolder(options)
         let settings = InputFingerprint.settings(options, katex: katex)
-        let inputs = try InputFingerprint.scan(options, katex: katex, previous: session.cache)
-        if !options.full, let summary = session.unchanged(inputs: inputs, settings: settings) {
+        let scan = try InputFingerprint.scan(options, katex: katex, previous: session.cache)
+        if !options.full, scan.pending.isEmpty, let summary = session.unchanged(inputs: scan.inputs, settings: settings) {
             monitor.end()
             return Report(unchanged: summary)
         }
-        let prepared = try prepare(options, monitor: monitor)
+        let prepared = try prepare(options, monitor: monitor, reads: scan.reads)
+        let inputs = scan.completed()
         monitor.begin(.comparing)
         let keys = prepared.plan.keys()
         _ = session.frontCheck  // stat the output now, so `--timings` counts it under comparing
@@ -103,7 +104,7 @@ public enum Pipeline {
 
     /// Renders every file of the site into memory without writing anything (for `digest serve`).
     public static func render(_ options: Options) throws -> (report: Report, files: [OutputFile]) {
-        let prepared = try prepare(options, monitor: BuildMonitor())
+        let prepared = try prepare(options, monitor: BuildMonitor(), reads: nil)
         let files = prepared.plan.renderAll()
         return (prepared.report(files: files.count, bytes: files.reduce(0) { $0 + $1.bytes.count }), files)
     }
@@ -125,9 +126,10 @@ public enum Pipeline {
         }
     }
 
-    private static func prepare(_ options: Options, monitor: BuildMonitor) throws -> Prepared {
+    /// `reads`: the build's change check, whose reads loading takes over (nil for `render`).
+    private static func prepare(_ options: Options, monitor: BuildMonitor, reads: InputReads?) throws -> Prepared {
         monitor.begin(.reading)
-        let content = try FolderReader.readContent(options.content)
+        let content = try FolderReader.readContent(options.content, reads: reads)
         monitor.begin(.loading, total: content.paperPaths.count)
         let loaded = try ContentLoader.load(content, baseURLOverride: options.baseURL)
         monitor.begin(.grouping)
@@ -136,9 +138,9 @@ public enum Pipeline {
         monitor.begin(.indexing)
         let search = SearchIndex(digest)
         monitor.begin(.planning)
-        let layouts = try FolderReader.readLayouts(options.layouts)
+        let layouts = try FolderReader.readLayouts(options.layouts, reads: reads)
         let theme = try Theme(templates: layouts.templates, assets: layouts.assets, folder: options.layouts)
-        let katex = try katexFolder(options).map { folder throws(DigestError) in try FolderReader.readKaTeX(folder) } ?? []
+        let katex = try katexFolder(options).map { folder throws(DigestError) in try FolderReader.readKaTeX(folder, reads: reads) } ?? []
         let plan = SitePlan(digest: digest, theme: theme, katex: katex, search: search)
         let skipped = FolderReader.skippedWarnings(content.skipped + layouts.skipped)
         return Prepared(plan: plan, katex: !katex.isEmpty, warnings: loaded.warnings + skipped)

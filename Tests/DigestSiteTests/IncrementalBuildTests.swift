@@ -291,3 +291,31 @@ import Testing
         #expect(Mirror(reflecting: paper.fields).children.count == Paper.hashedFieldCount + 1)
     }
 }
+
+/// A build reads each input file once: loading hashes what it reads for the next build's
+/// check, and takes over the bytes the check already read.
+@Suite struct InputReadsTests {
+    @Test func aFirstBuildHashesEveryInputAsItLoadsIt() throws {
+        let site = try IncrementalBuildTests.site()
+        defer { site.remove() }
+        var options = Pipeline.Options()
+        options.content = site.content
+        options.layouts = site.layouts
+        let scan = try InputFingerprint.scan(options, katex: nil, previous: nil)
+        #expect(scan.pending.count == scan.inputs.count)
+        let content = try FolderReader.readContent(site.content, reads: scan.reads)
+        _ = try content.allPapers()
+        _ = try FolderReader.readLayouts(site.layouts, reads: scan.reads)
+        for input in scan.completed() {
+            let bytes = try #require(FolderReader.read(input.path))
+            #expect(scan.reads.hash(of: input.path) == ContentHash.of(bytes), "\(input.path) was not hashed as it was loaded")
+            #expect(input.hash == ContentHash.of(bytes))
+        }
+    }
+
+    @Test func bytesTheCheckReadAreNotReadAgain() throws {
+        let reads = InputReads(kept: ["/nonexistent/kept.json": Array("kept".utf8)])
+        #expect(reads.read("/nonexistent/kept.json") == Array("kept".utf8))
+        #expect(reads.read("/nonexistent/kept.json") == nil)  // handed over once; the disk has no such file
+    }
+}

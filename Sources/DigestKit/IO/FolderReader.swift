@@ -15,10 +15,12 @@ public enum FolderReader {
         public var pages: [(name: String, file: SourceFile)] = []
         /// Symbolic links that lead outside the folder, which are never followed.
         public var skipped: [String]
+        /// Where paper files are read through, when the build tracks its reads.
+        var reads: InputReads?
 
         /// Reads the paper file at `index` of `paperPaths`.
         public func paper(_ index: Int) throws(DigestError) -> SourceFile {
-            try FolderReader.readOrFail(paperPaths[index])
+            try FolderReader.readOrFail(paperPaths[index], reads: reads)
         }
 
         /// Reads every paper file.
@@ -40,7 +42,9 @@ public enum FolderReader {
         paths.map { Diagnostic(.warning, file: $0, message: "is a symbolic link that leads outside its folder; it was not read") }
     }
 
-    public static func readContent(_ folder: String) throws(DigestError) -> Content {
+    /// `reads`: what the build's change check already read, and where loading's reads are
+    /// hashed (`InputFingerprint`); nil outside a build.
+    public static func readContent(_ folder: String, reads: InputReads? = nil) throws(DigestError) -> Content {
         guard isDirectory(folder) else {
             throw DigestError("content folder \(folder) does not exist; pass --content or run from a folder that has Content/")
         }
@@ -48,7 +52,7 @@ public enum FolderReader {
         guard !isOutside(sitePath, root: folder) else {
             throw DigestError("\(sitePath) is a symbolic link that leads outside \(folder); copy the file instead")
         }
-        guard let site = read(sitePath) else {
+        guard let site = reads?.read(sitePath) ?? read(sitePath) else {
             throw DigestError("\(sitePath) is missing: every site needs one (see docs/content-format.md)")
         }
         let papersFolder = join(folder, "papers")
@@ -56,29 +60,29 @@ public enum FolderReader {
         let papers = listing.files.map { join(papersFolder, $0) }
         let runsFolder = join(folder, "runs")
         let runListing = try listFiles(runsFolder, withExtension: "json")
-        let runs = try runListing.files.map { relative throws(DigestError) in try readOrFail(join(runsFolder, relative)) }
+        let runs = try runListing.files.map { relative throws(DigestError) in try readOrFail(join(runsFolder, relative), reads: reads) }
         let pagesFolder = join(folder, "pages")
         let pageListing = try listFiles(pagesFolder, withExtension: "md")
         let pages = try pageListing.files.filter { !$0.contains("/") }.map { relative throws(DigestError) in
-            (name: String(relative.dropLast(3)), file: try readOrFail(join(pagesFolder, relative)))
+            (name: String(relative.dropLast(3)), file: try readOrFail(join(pagesFolder, relative), reads: reads))
         }
         return Content(
             site: SourceFile(path: sitePath, bytes: site), paperPaths: papers, runs: runs, pages: pages,
-            skipped: listing.skipped + runListing.skipped + pageListing.skipped)
+            skipped: listing.skipped + runListing.skipped + pageListing.skipped, reads: reads)
     }
 
-    public static func readLayouts(_ folder: String) throws(DigestError) -> Layouts {
+    public static func readLayouts(_ folder: String, reads: InputReads? = nil) throws(DigestError) -> Layouts {
         guard isDirectory(folder) else {
             throw DigestError("layouts folder \(folder) does not exist; pass --layouts or run from a folder that has Layouts/")
         }
         let templateListing = try listFiles(folder, withExtension: "mustache")
         let templates = try templateListing.files.map { relative throws(DigestError) in
-            SourceFile(path: relative, bytes: try readOrFail(join(folder, relative)).bytes)
+            SourceFile(path: relative, bytes: try readOrFail(join(folder, relative), reads: reads).bytes)
         }
         let assetsFolder = join(folder, "assets")
         let assetListing = try listFiles(assetsFolder, withExtension: nil)
         let assets = try assetListing.files.map { relative throws(DigestError) in
-            SourceFile(path: relative, bytes: try readOrFail(join(assetsFolder, relative)).bytes)
+            SourceFile(path: relative, bytes: try readOrFail(join(assetsFolder, relative), reads: reads).bytes)
         }
         return Layouts(templates: templates, assets: assets, skipped: templateListing.skipped + assetListing.skipped)
     }
@@ -103,10 +107,10 @@ public enum FolderReader {
 
     /// KaTeX's script, stylesheet and fonts, by path inside its folder. Debian's `fonts/` is a
     /// link into /usr/share/fonts; it is followed because this folder is the system's, not content.
-    public static func readKaTeX(_ folder: String) throws(DigestError) -> [SourceFile] {
+    public static func readKaTeX(_ folder: String, reads: InputReads? = nil) throws(DigestError) -> [SourceFile] {
         var files: [SourceFile] = []
         for name in ["katex.min.js", "katex.min.css"] {
-            guard let bytes = read(join(folder, name)) else {
+            guard let bytes = reads?.read(join(folder, name)) ?? read(join(folder, name)) else {
                 throw DigestError("\(folder) has no \(name); install libjs-katex or point --katex at a KaTeX folder")
             }
             files.append(SourceFile(path: name, bytes: bytes))
@@ -114,7 +118,7 @@ public enum FolderReader {
         let fonts = katexFonts(folder)
         guard !fonts.isEmpty else { throw DigestError("\(folder)/fonts has no fonts; install fonts-katex") }
         for path in fonts {
-            guard let bytes = read(path) else { throw DigestError("cannot read \(path)") }
+            guard let bytes = reads?.read(path) ?? read(path) else { throw DigestError("cannot read \(path)") }
             files.append(SourceFile(path: "fonts/" + (path as NSString).lastPathComponent, bytes: bytes))
         }
         return files
@@ -204,8 +208,8 @@ public enum FolderReader {
         return bytes
     }
 
-    private static func readOrFail(_ path: String) throws(DigestError) -> SourceFile {
-        guard let bytes = read(path) else { throw DigestError("cannot read \(path)") }
+    private static func readOrFail(_ path: String, reads: InputReads? = nil) throws(DigestError) -> SourceFile {
+        guard let bytes = reads?.read(path) ?? read(path) else { throw DigestError("cannot read \(path)") }
         return SourceFile(path: path, bytes: bytes)
     }
 }
