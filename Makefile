@@ -27,7 +27,8 @@ test: deps
 	$(SWIFT) test
 
 # Checks the built sample site with vnu, feedparser, xmllint, linkchecker and Chromium
-# (see scripts/verify.py); installs those tools first when missing.
+# (see scripts/verify.py), then tests its search in Chromium (scripts/browser_search.py);
+# installs those tools first when missing.
 VENV := .build/verify-venv
 VERIFY := PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python scripts/verify.py --digest $(BIN)
 
@@ -36,6 +37,7 @@ verify-tools:
 
 verify: build verify-tools
 	$(VERIFY)
+	$(VENV)/bin/python scripts/browser_search.py --digest $(BIN)
 
 # Saves screenshots of the home and a paper page (1280 and 390 px, light and dark) into docs/screenshots/.
 screenshots: build verify-tools

