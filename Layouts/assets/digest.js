@@ -59,17 +59,26 @@
   }
 
   // ---------------------------------------------------------------- copy buttons
+  // A button names what it copies: an input (feed addresses) or any element (a BibTeX entry).
   function copyButtons() {
     document.querySelectorAll("button[data-copy]").forEach(function (button) {
-      var input = document.getElementById(button.getAttribute("data-copy"));
-      if (!input || !navigator.clipboard) return;
+      var source = document.getElementById(button.getAttribute("data-copy"));
+      if (!source || !navigator.clipboard) return;
+      var label = button.textContent;
       button.hidden = false;
       button.addEventListener("click", function () {
-        navigator.clipboard.writeText(input.value).then(function () {
+        var text = source.tagName === "INPUT" ? source.value : source.textContent;
+        navigator.clipboard.writeText(text).then(function () {
           button.textContent = "Copied";
-          setTimeout(function () { button.textContent = "Copy"; }, 2000);
+          setTimeout(function () { button.textContent = label; }, 2000);
         }, function () {
-          input.select();
+          // Clipboard refused: select the text so the reader can copy it by hand.
+          if (source.tagName === "INPUT") { source.select(); return; }
+          var range = document.createRange();
+          range.selectNodeContents(source);
+          var selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
         });
       });
     });

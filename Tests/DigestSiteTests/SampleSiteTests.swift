@@ -36,7 +36,9 @@ import Testing
         #expect(report.today?.description == "2026-11-20")
         let files = try checker.files
         #expect(files.keys.filter { $0.hasPrefix("days/") }.count == 7)
-        #expect(files.keys.filter { $0.hasPrefix("papers/") }.count == report.papers)
+        #expect(files.keys.filter { $0.hasPrefix("papers/") && $0.hasSuffix("/index.html") }.count == report.papers)
+        #expect(files.keys.filter { $0.hasPrefix("papers/") && $0.hasSuffix("/cite.bib") }.count == report.papers)
+        #expect(files.keys.filter { $0.hasPrefix("bib/") }.count == (try report.days))
         for required in ["index.html", "topics/index.html", "archive/index.html", "feed.xml", "sitemap.xml", "404.html", "assets/style.css", ".digest-site"] {
             #expect(files[required] != nil, "missing \(required)")
         }
@@ -119,7 +121,7 @@ import Testing
         #expect(page.nodes("//p[@class='kicker']/a").first?["href"] == "../../days/2026-11-19/#paper-2611.08566")
         let today = try #require(checker.document("index.html"))
         #expect(today.nodes("//article[@id='paper-2611.08566']").isEmpty)
-        #expect(checker.files.keys.filter { $0.hasPrefix("papers/2611.08566") }.count == 1)
+        #expect(checker.files.keys.filter { $0.hasPrefix("papers/2611.08566") }.sorted() == ["papers/2611.08566/cite.bib", "papers/2611.08566/index.html"])
     }
 
     @Test func paperPagesHaveLinksAndASummaryOutline() throws {

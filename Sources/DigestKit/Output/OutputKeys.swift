@@ -73,9 +73,23 @@ extension SitePlan {
                     hasher.add(neighbour?.title)
                 }
                 hasher.add(windowDays.contains(paper.day))
+                hasher.add(context.bibKeys[paper.id.base])
                 return hasher.value
             case .archiveMonth(let number), .sitemapMonth(let number):
                 return months[number]
+            case .paperBib(let number):
+                let paper = digest.papers[number]
+                var hasher = KeyHasher(chrome)
+                hasher.add(allHashes[number].listing)
+                hasher.add(context.bibKeys[paper.id.base])
+                return hasher.value
+            case .dayBib(let number):
+                var hasher = KeyHasher(chrome)
+                for paper in digest.days[number].papers {
+                    hasher.add(hashByID[paper.id.base] ?? 0)
+                    hasher.add(context.bibKeys[paper.id.base])
+                }
+                return hasher.value
             case .searchIndex:
                 return ContentHash.of(search.manifest)
             case .searchFile(let number):

@@ -6,7 +6,7 @@
 public struct SitePlan: Sendable {
     public enum Kind: Sendable {
         case home, day(Int), topics, topic(Int), topicFeed(Int), paper(Int), archive, feeds, search, searchIndex
-        case page(Int), week, month(Int), archiveMonth(Int), searchFile(Int)
+        case page(Int), week, month(Int), archiveMonth(Int), searchFile(Int), paperBib(Int), dayBib(Int)
         case rss, atom, jsonFeed, daily, sitemap, sitemapPages, sitemapMonth(Int), notFound, asset(Int), katex(Int)
     }
 
@@ -51,6 +51,10 @@ public struct SitePlan: Sendable {
         }
         for (index, paper) in digest.papers.enumerated() {
             entries.append(Entry(path: PaperPage.urlPath(paper) + "index.html", kind: .paper(index)))
+            entries.append(Entry(path: PaperPage.urlPath(paper) + PaperPage.bibPath, kind: .paperBib(index)))
+        }
+        for (index, group) in digest.days.enumerated() {
+            entries.append(Entry(path: DayPage.bibPath(group.day), kind: .dayBib(index)))
         }
         for (index, page) in digest.pages.enumerated() {
             entries.append(Entry(path: MarkdownPage.urlPath(page) + "index.html", kind: .page(index)))
@@ -135,6 +139,10 @@ public struct SitePlan: Sendable {
         case .month(let index): return page("best", BestPage.monthContext(digest.months[index], digest: digest, chrome: context.chrome))
         case .searchIndex: return search.manifest
         case .searchFile(let index): return search.files[index].bytes
+        case .paperBib(let index):
+            let paper = digest.papers[index]
+            return Array(BibTeX.entry(paper, key: context.bibKeys[paper.id.base] ?? "", config: config).utf8)
+        case .dayBib(let index): return BibTeX.file(digest.days[index].papers, keys: context.bibKeys, config: config)
         case .rss:
             let channel = RSSFeed.Channel(
                 title: config.title, description: config.description ?? config.tagline ?? config.title, path: "feed.xml",

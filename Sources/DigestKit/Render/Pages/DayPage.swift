@@ -3,6 +3,9 @@ enum DayPage {
     static func urlPath(_ day: CalendarDay) -> String { "days/\(day)/" }
 
     /// `group` is nil only for a site without papers. `isHome` is the copy at the site root.
+    /// Every day's papers as one BibTeX file, for days in and out of the window alike.
+    static func bibPath(_ day: CalendarDay) -> String { "bib/\(day).bib" }
+
     static func context(
         _ group: DayGroup?, isHome: Bool, digest: Digest, rendered: RenderedPapers, chrome: PageChrome, theme: Theme
     ) -> TemplateObject {
@@ -14,6 +17,7 @@ enum DayPage {
             urlPath: pagePath, title: title, description: nil, section: isHome ? .today : .none, math: math)
 
         context["isHome"] = isHome
+        context["bibHref"] = group.map { root + Self.bibPath($0.day) }
         var figures = figures(group, isHome: isHome, digest: digest)
         // The time of the last run belongs to the latest digest, the one readers check for news.
         if group?.day == digest.window.first?.day, let last = digest.lastRun {

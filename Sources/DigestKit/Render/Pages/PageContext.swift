@@ -9,6 +9,8 @@ struct PageContext: Sendable {
     let theme: Theme
     let rendered: RenderedPapers
     let windowDays: Set<CalendarDay>
+    /// Each paper's BibTeX key, by base id (unique within its day).
+    let bibKeys: [String: String]
     /// Previous and next paper within each paper's day, in table-of-contents order.
     private let neighbours: [String: (previous: Paper?, next: Paper?)]
 
@@ -18,6 +20,7 @@ struct PageContext: Sendable {
         self.theme = theme
         windowDays = Set(digest.window.map(\.day))
         rendered = RenderedPapers(shared: Self.shared(digest))
+        bibKeys = BibTeX.keys(digest)
         var neighbours: [String: (previous: Paper?, next: Paper?)] = [:]
         for group in digest.days {
             let ordered = group.sections.flatMap(\.papers)
@@ -53,7 +56,7 @@ struct PageContext: Sendable {
         let around = neighbours[paper.id.base]
         return PaperPage.context(
             paper, rendered: rendered[paper], previous: around?.previous, next: around?.next, digest: digest,
-            windowDays: windowDays, chrome: chrome)
+            windowDays: windowDays, chrome: chrome, bibKey: bibKeys[paper.id.base] ?? "")
     }
 
     func archive() -> TemplateObject { ArchivePage.indexContext(digest: digest, chrome: chrome) }

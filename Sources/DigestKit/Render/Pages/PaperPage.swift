@@ -1,10 +1,12 @@
 /// The permanent page of one paper.
 enum PaperPage {
     static func urlPath(_ paper: Paper) -> String { "papers/\(paper.slug)/" }
+    /// The paper's BibTeX entry as a file, beside its page.
+    static let bibPath = "cite.bib"
 
     static func context(
         _ paper: Paper, rendered: RenderedPaper, previous: Paper?, next: Paper?, digest: Digest,
-        windowDays: Set<CalendarDay>, chrome: PageChrome
+        windowDays: Set<CalendarDay>, chrome: PageChrome, bibKey: String
     ) -> TemplateObject {
         let pagePath = Self.urlPath(paper)
         let root = PageChrome.root(for: pagePath)
@@ -26,7 +28,10 @@ enum PaperPage {
         values["links"] = PaperView.listValue(links.compactMap { label, url in url.map { ["label": label, "href": $0] as TemplateObject } })
         values["previous"] = previous.map { neighbour($0, root: root) }
         values["next"] = next.map { neighbour($0, root: root) }
+        values["bibtex"] = BibTeX.entry(paper, key: bibKey, config: digest.config)
+        values["bibHref"] = bibPath
         context["paper"] = values
+        context["citation"] = CitationMeta.highwire(paper, config: digest.config)
         context["jsonLD"] = ScholarlyArticle.jsonLD(paper, config: digest.config)
         return context
     }

@@ -15,6 +15,7 @@ enum PaperView {
         card["number"] = number
         card["authors"] = shortAuthors(paper.authors)
         card["highlights"] = listValue(rendered.highlights)
+        card["coins"] = CitationMeta.coins(paper, config: digest.config)
         guard withSummary else { return card }
         card["summary"] = rendered.summary.map { $0.html(topLevel: 4, anchorPrefix: RenderedPaper.cardAnchorPrefix(paper)) }
         return card

@@ -1,0 +1,129 @@
+import Foundation
+
+/// arXiv-style BibTeX entries (`@misc` with `eprint` and `archivePrefix`), the way arXiv's
+/// own "Export BibTeX citation" writes them, for the Cite block of a paper's page, its
+/// `cite.bib` and each day's `.bib`.
+enum BibTeX {
+    /// Each paper's key, by id: `haddad2026braided` (first author's last name, year, first
+    /// word of the title that is not a stop word), unique within its day: papers collected
+    /// later that day that would share a key get `b`, `c`… A paper keeps its day, and papers
+    /// are only ever added to a day, so a key never changes once given.
+    static func keys(_ digest: Digest) -> [String: String] {
+        var keys: [String: String] = [:]
+        for group in digest.days {
+            var used: [String: Int] = [:]
+            for paper in group.papers.sorted(by: { $0.origin < $1.origin }) {
+                let stem = baseKey(paper)
+                let count = used[stem, default: 0]
+                used[stem] = count + 1
+                keys[paper.id.base] = count == 0 ? stem : stem + suffix(count)
+            }
+        }
+        return keys
+    }
+
+    /// `b` for the second paper with a key, `c` for the third…, `ba` after `z`.
+    private static func suffix(_ count: Int) -> String {
+        var count = count
+        var letters = ""
+        repeat {
+            letters = String(UnicodeScalar(UInt8(97 + count % 26))) + letters
+            count /= 26
+        } while count > 0
+        return letters
+    }
+
+    private static func baseKey(_ paper: Paper) -> String {
+        let name = paper.authors.first.map(lastName) ?? ""
+        let year = paper.published.map { $0.utcComponents.day.year } ?? paper.day.year
+        let word = SearchWords.terms(paper.title).isEmpty ? "" : firstWord(paper.title)
+        let key = ascii(name) + String(year) + ascii(word)
+        return key.first?.isLetter == true ? key : "paper" + key
+    }
+
+    /// "Karim Haddad" → "Haddad"; "Haddad, Karim" → "Haddad"; "Zhang Wei" → "Wei" (as written).
+    private static func lastName(_ name: String) -> String {
+        if let comma = name.firstIndex(of: ",") { return String(name[..<comma]) }
+        return name.split(separator: " ").last.map(String.init) ?? name
+    }
+
+    private static func firstWord(_ title: String) -> String {
+        for word in title.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            let folded = word.lowercased()
+            if folded.count > 2, !SearchWords.stopWords.contains(Array(folded.utf8)) { return folded }
+        }
+        return ""
+    }
+
+    /// Lowercase ASCII letters and digits only (`Wollschläger` → `wollschlager`).
+    private static func ascii(_ text: String) -> String {
+        Slug.make(text, fallbackPrefix: "").replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ".", with: "")
+    }
+
+    /// The entry, fields in a fixed order, ending in a newline.
+    static func entry(_ paper: Paper, key: String, config: SiteConfig) -> String {
+        var fields: [(String, String)] = [("title", "{" + value(paper.title) + "}")]
+        if !paper.authors.isEmpty {
+            let names = paper.authors.map { name in
+                // A name with the word "and" in it would read as two authors.
+                let escaped = value(name)
+                return escaped.range(of: #"\band\b"#, options: [.regularExpression, .caseInsensitive]) != nil ? "{" + escaped + "}" : escaped
+            }
+            fields.append(("author", "{" + names.joined(separator: " and ") + "}"))
+        }
+        let day = paper.published.map { $0.utcComponents.day } ?? paper.day
+        fields.append(("year", "{\(day.year)}"))
+        fields.append(("month", months[day.month - 1]))
+        if paper.id.isArXiv {
+            fields.append(("eprint", "{" + value(paper.id.base) + "}"))
+            fields.append(("archivePrefix", "{arXiv}"))
+        }
+        let url = paper.links.arxiv ?? (paper.id.isArXiv ? "https://arxiv.org/abs/\(paper.id.base)" : config.baseURL.resolve(PaperPage.urlPath(paper)))
+        fields.append(("url", "{" + value(url) + "}"))
+        let width = fields.map(\.0.count).max() ?? 0
+        let lines = fields.map { "  " + $0.0 + String(repeating: " ", count: width - $0.0.count) + " = " + $0.1 }
+        return "@misc{" + key + ",\n" + lines.joined(separator: ",\n") + "\n}\n"
+    }
+
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// Text as a braced BibTeX value: `&`, `%`, `#` and `_` escaped outside math (`$…$`),
+    /// line breaks as spaces, and braces kept only when they balance (BibTeX counts every
+    /// brace, escaped or not, so an unbalanced one would end the field).
+    static func value(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        var inMath = false
+        var previous: Character = " "
+        for character in text {
+            switch character {
+            case "$" where previous != "\\":
+                inMath.toggle()
+                out.append(character)
+            case "&", "%", "#", "_":
+                // (A `where` would apply to the last pattern only.)
+                if !inMath && previous != "\\" { out.append("\\") }
+                out.append(character)
+            case "\n", "\r", "\t", "\r\n":
+                out.append(" ")
+            default:
+                out.append(character)
+            }
+            previous = character
+        }
+        var depth = 0
+        var balanced = true
+        for character in out {
+            if character == "{" { depth += 1 }
+            if character == "}" { depth -= 1 }
+            if depth < 0 { balanced = false }
+        }
+        if depth != 0 { balanced = false }
+        return balanced ? out : out.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
+    }
+
+    /// Every entry of a day, in the day's order, separated by blank lines.
+    static func file(_ papers: [Paper], keys: [String: String], config: SiteConfig) -> [UInt8] {
+        Array(papers.map { entry($0, key: keys[$0.id.base] ?? baseKey($0), config: config) }.joined(separator: "\n").utf8)
+    }
+}
