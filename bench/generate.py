@@ -3,7 +3,8 @@
 
     generate.py OUT_DIR --days D --per-day N [--seed S] [--start 2024-01-01]
 
-Sentences draw on 40 common words and a long tail of 4,000 rarer ones. Each paper has a 2.5–3.5 kB Markdown summary (the four usual sections, and now and then a
+Sentences draw on 40 common words and a long tail of 30,000 rarer ones; authors draw on
+120,000 names in three scripts, a few of them on many papers. Each paper has a 2.5–3.5 kB Markdown summary (the four usual sections, and now and then a
 table, a list, inline code, a footnote and TeX math), four highlights and a 1 kB
 abstract, like the papers a real collector saves. The same arguments always give the
 same bytes, so timings compare across runs and machines.
@@ -29,10 +30,31 @@ NOUNS = ["Attention", "Diffusion", "Retrieval", "Policies", "Graphs", "Tokens", 
 
 
 # A long tail of rarer words, like a real abstract's: made of syllables, drawn with Zipf-like
-# weights, so a search index sees many terms of every frequency (not only the 40 above).
+# weights, so a search index and related papers see terms of every frequency (not only the
+# 40 above). 30,000 of them: a year of real arXiv abstracts and summaries has a vocabulary
+# of that order, and a smaller one makes every rare word far too common.
 SYLLABLES = "ka ro mi ten sa lu vor en di pra to ne sil ga mor u thi bel qua dex".split()
-TAIL = sorted({a + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES})[::2][:4000]
+TAIL = sorted({a + b + c + d for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES for d in SYLLABLES[:8]})[::2][:30000]
 TAIL_WEIGHTS = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(TAIL))))
+
+# Authors as on arXiv: a few write many papers, most one or two. An author's rank draws
+# from 120,000 with weight 1 / (rank + 200); the name is made from the rank, in Latin
+# script with accents, in Chinese characters or in Cyrillic.
+AUTHOR_POOL = 120_000
+AUTHOR_WEIGHTS = list(itertools.accumulate(1 / (rank + 200) for rank in range(AUTHOR_POOL)))
+HAN_FAMILY = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
+HAN_GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华"
+CYRILLIC_FIRST = ["Иван", "Анна", "Дмитрий", "Ольга", "Сергей", "Мария", "Алексей", "Елена"]
+CYRILLIC_LAST = ["Петров", "Смирнова", "Кузнецов", "Попова", "Соколов", "Лебедева", "Козлов", "Новикова", "Морозов", "Волкова"]
+
+
+def author_name(rank):
+    if rank % 10 == 3:
+        return HAN_FAMILY[rank // 10 % 20] + HAN_GIVEN[rank // 200 % 24] + HAN_GIVEN[rank // 4800 % 24]
+    if rank % 10 == 7:
+        return f"{CYRILLIC_FIRST[rank // 10 % 8]} {CYRILLIC_LAST[rank // 80 % 10]}-{SYLLABLES[rank // 800 % 20].capitalize()}{SYLLABLES[rank // 16000 % 20]}"
+    last = LAST[rank % 25] if rank < 25 * 26 else SYLLABLES[rank % 20].capitalize() + SYLLABLES[rank // 20 % 20] + LAST[rank // 400 % 25].lower()
+    return f"{FIRST[rank // 25 % 26]} {last}"
 
 
 def word(rng):
@@ -77,7 +99,7 @@ def paper(rng, day, index):
     record = {
         "id": f"{day:%y%m}.{index:05d}",
         "title": title[0].upper() + title[1:],
-        "authors": [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(rng.randint(2, 9))],
+        "authors": [author_name(rank) for rank in rng.choices(range(AUTHOR_POOL), cum_weights=AUTHOR_WEIGHTS, k=rng.randint(2, 9))],
         "topics": rng.sample(TOPICS, rng.randint(1, 3)),
         "highlights": [sentence(rng, 10, 20) for _ in range(4)],
         "summary": summary(rng),

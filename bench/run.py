@@ -131,8 +131,20 @@ def snapshot(site):
     return files
 
 
+def changed_paths(before, after):
+    return [path for path, state in after.items() if before.get(path) != state] + [path for path in before if path not in after]
+
+
 def changed_files(before, after):
-    return sum(1 for path, state in after.items() if before.get(path) != state) + sum(1 for path in before if path not in after)
+    return len(changed_paths(before, after))
+
+
+def paper_pages(paths):
+    return sum(1 for path in paths if path.startswith("papers" + os.sep) and path.endswith("index.html"))
+
+
+def author_files(paths):
+    return sum(1 for path in paths if path.startswith("authors" + os.sep))
 
 
 class Bench:
@@ -177,6 +189,8 @@ class Bench:
         row["full"] = median(full)
         indexing = [phase_seconds(run.stderr, "Indexing for search") for run in full]
         row["index_time"] = statistics.median(indexing) if None not in indexing else None
+        relating = [phase_seconds(run.stderr, "Finding related papers") for run in full]
+        row["related_time"] = statistics.median(relating) if None not in relating else None
         row["index_files"], row["index_bytes"], row["index_gzip"] = search_queries.index_size(site)
         row["queries"] = search_queries.measure(site) if self.browser else None
         tree = snapshot(site)
@@ -184,11 +198,16 @@ class Bench:
         row["bytes"] = sum(size for _, _, size in tree.values())
         pages = [(size, path) for path, (_, _, size) in tree.items() if path.endswith(".html")]
         row["largest_page"] = max(pages)
+        row["author_pages"] = sum(1 for path in tree if path.startswith("authors" + os.sep) and path.endswith("index.html"))
+        row["author_bytes"] = sum(size for path, (_, _, size) in tree.items() if path.startswith("authors" + os.sep))
+        row["without_authors"] = self.without_authors(content)
         print(f"  full build: {row['full'].wall:.3f} s, {row['full'].peak / 2**20:.0f} MB", flush=True)
 
         row["noop"], row["noop_changed"] = self.rebuilds(content, site, lambda i: None, lambda i: False)
         row["new_day"], row["new_day_changed"] = self.new_day(content, site)
         row["new_day_search_bytes"] = statistics.median(self.search_changed)
+        row["new_day_paper_pages"] = statistics.median(paper_pages(paths) for paths in self.changed)
+        row["new_day_author_files"] = statistics.median(author_files(paths) for paths in self.changed)
         row["edit"], row["edit_changed"] = self.edit(content, site)
         print(f"  rebuilds: nothing changed {row['noop'].wall:.3f} s, new day {row['new_day'].wall:.3f} s, "
               f"one edit {row['edit'].wall:.3f} s", flush=True)
@@ -203,16 +222,38 @@ class Bench:
         os.remove(markdown)
         return row
 
+    def without_authors(self, content):
+        """One full build of the same content with `authorPages: 0`: what author pages cost is the difference."""
+        scratch = os.path.join(self.args.work, "no-authors")
+        site = os.path.join(self.args.site_dir, "site-no-authors")
+        shutil.rmtree(scratch, ignore_errors=True)
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.copytree(content, scratch, symlinks=True)
+        config_path = os.path.join(scratch, "site.json")
+        with open(config_path) as file:
+            config = json.load(file)
+        config["authorPages"] = 0
+        with open(config_path, "w") as file:
+            json.dump(config, file, indent=2)
+        try:
+            return self.build(scratch, site)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+            shutil.rmtree(site, ignore_errors=True)
+            shutil.rmtree(os.path.join(self.args.site_dir, ".site-no-authors.cache"), ignore_errors=True)
+
     def rebuilds(self, content, site, change, undo):
         """Median of `runs` rebuilds after `change(i)`; then `undo(i)`, built too (unmeasured) unless it returns False."""
         runs, changed = [], []
         self.search_changed = []
+        self.changed = []
         for i in range(self.args.runs):
             change(i)
             before = snapshot(site)
             runs.append(self.build(content, site))
             after = snapshot(site)
-            changed.append(changed_files(before, after))
+            self.changed.append(changed_paths(before, after))
+            changed.append(len(self.changed[-1]))
             self.search_changed.append(sum(size for path, (_, _, size) in after.items()
                                            if path.startswith("search" + os.sep) and before.get(path) != after[path]))
             if undo(i) is not False:
@@ -365,6 +406,27 @@ def report(rows, args):
             lines.append(f"| {row['papers']:,} | " + " | ".join(cells) + " |")
         lines += ["", "Each query: compressed bytes fetched (≤ 300 kB), files fetched, and the browser's time from the last "
                   "response to the first results (≤ 300 ms)."]
+    lines += [
+        "",
+        "## Related papers and authors",
+        "",
+        "Related papers are found inside the full build (docs/related.md); author pages are measured as the full build "
+        "against one build of the same content with `authorPages: 0` (docs/authors.md). A new day's paper pages "
+        "changed: its own papers' pages, their neighbours', and the old pages whose related list really changed.",
+        "",
+        "| Papers | Related papers | ÷ full build (≤ 10%) | Author pages | Their files | Full build without them | Their cost "
+        "| New day: paper pages changed | New day: author files changed |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        related = row["related_time"]
+        share = related / row["full"].wall if related is not None else None
+        cost = row["full"].wall - row["without_authors"].wall
+        lines.append(
+            f"| {row['papers']:,} | {seconds(related) if related is not None else '?'} "
+            f"| {f'{share:.1%} {mark(share <= 0.10)}' if share is not None else '?'} | {row['author_pages']:,} "
+            f"| {row['author_bytes'] / 2**20:.0f} MB | {seconds(row['without_authors'].wall)} "
+            f"| {seconds(cost)} ({cost / row['full'].wall:.0%}) | {row['new_day_paper_pages']:,.0f} | {row['new_day_author_files']:,.0f} |")
     lines += [
         "",
         "## `--full` over an unchanged site",

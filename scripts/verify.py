@@ -393,9 +393,9 @@ class Chromium:
                 errors.append(f"{entry.get('source')}: {entry.get('text')} {entry.get('url', '')}".strip())
         return errors
 
-    def screenshot(self, path, width, height):
-        data = self.call("Page.captureScreenshot", format="png",
-                         clip={"x": 0, "y": 0, "width": width, "height": height, "scale": 1})["data"]
+    def screenshot(self, path, width, height, top=0):
+        data = self.call("Page.captureScreenshot", format="png", captureBeyondViewport=top > 0,
+                         clip={"x": 0, "y": top, "width": width, "height": height, "scale": 1})["data"]
         with open(path, "wb") as file:
             file.write(base64.b64decode(data))
 
@@ -434,6 +434,20 @@ FILTER_PROBE = """(() => {
   return cards.every(c => !c.hidden) ? 'ok' : 'cards stayed hidden after All topics';
 })()"""
 
+CODE_PROBE = """(() => {
+  const chip = document.querySelector('.topic-filter button[data-code-only]');
+  if (!chip) return 'no Has code chip on the page';
+  const cards = [...document.querySelectorAll('article.card')];
+  chip.click();
+  if (chip.getAttribute('aria-pressed') !== 'true') return 'the chip is not pressed after a click';
+  const wrong = cards.filter(c => c.hidden !== (c.getAttribute('data-code') === 'no'));
+  const shown = cards.filter(c => !c.hidden).length;
+  chip.click();
+  if (wrong.length) return wrong.length + ' cards shown or hidden wrongly with Has code on';
+  if (String(shown) !== chip.querySelector('.chip-count').textContent) return shown + ' cards shown, the chip says ' + chip.querySelector('.chip-count').textContent;
+  return cards.every(c => !c.hidden) ? 'ok' : 'cards stayed hidden after Has code was turned off';
+})()"""
+
 MATH_PROBE = """(() => {
   const left = document.querySelectorAll('code.math').length;
   const typeset = document.querySelectorAll('.math-rendered .katex').length;
@@ -469,6 +483,10 @@ def exercise_scripts(browser, base, site):
         result = evaluate(browser, FILTER_PROBE)
         if result != "ok":
             problems.append(f"topic filter: {result}")
+        if 'data-code-only' in open(home, encoding="utf-8").read():
+            result = evaluate(browser, CODE_PROBE)
+            if result != "ok":
+                problems.append(f"Has code chip: {result}")
     math_pages = [p for p in files(site, "index.html") if 'class="math ' in open(p, encoding="utf-8").read()]
     if math_pages and os.path.isdir(os.path.join(site, "assets", "katex")):
         path = os.path.relpath(math_pages[0], site)[: -len("index.html")]
@@ -478,6 +496,22 @@ def exercise_scripts(browser, base, site):
         if result != "ok":
             problems.append(f"math on {path}: {result}")
     return problems
+
+
+def screenshot_sections(browser, base, site, paper, folder):
+    """A paper page's Cite and Related papers, and an author page, at 1280 px."""
+    if paper:
+        browser.open(base + paper, 1280, 900, False)
+        top = evaluate(browser, "(() => { const e = document.getElementById('cite'); "
+                                "return e ? Math.max(0, e.getBoundingClientRect().top + scrollY - 24) : -1; })()")
+        if top is not None and top >= 0:
+            browser.screenshot(os.path.join(folder, "paper-cite-related-1280.png"), 1280, 900, top)
+    import re
+    match = re.search(r'href="(?:\.\./)*(authors/[^"#?]+/)"', open(os.path.join(site, paper or "", "index.html"), encoding="utf-8").read()) \
+        if paper else None
+    if match:
+        browser.open(base + match.group(1), 1280, 900, False)
+        browser.screenshot(os.path.join(folder, "author-1280.png"), 1280, 900)
 
 
 def check_browser(site, port, screenshots=None):
@@ -506,6 +540,7 @@ def check_browser(site, port, screenshots=None):
                         browser.open(server.url + path, width, shot_height, mobile, dark=dark)
                         name = f"{label}-{width}{'-dark' if dark else ''}.png"
                         browser.screenshot(os.path.join(screenshots, name), width, shot_height)
+            screenshot_sections(browser, server.url, site, paper, screenshots)
     finally:
         browser.close()
         server.close()

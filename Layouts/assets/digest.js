@@ -36,19 +36,27 @@
   }
 
   // ---------------------------------------------------------------- topic filter
+  // One topic at a time, and "Has code" on top of it.
   function topicFilter() {
     var bar = document.querySelector(".topic-filter");
     if (!bar) return;
     bar.hidden = false;
     var buttons = bar.querySelectorAll("button[data-topic]");
+    var codeChip = bar.querySelector("button[data-code-only]");
+    var topic = "";
     bar.addEventListener("click", function (event) {
-      var button = event.target.closest("button[data-topic]");
+      var button = event.target.closest("button[data-topic], button[data-code-only]");
       if (!button) return;
-      var topic = button.getAttribute("data-topic");
-      buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b === button)); });
+      if (button === codeChip) {
+        codeChip.setAttribute("aria-pressed", String(codeChip.getAttribute("aria-pressed") !== "true"));
+      } else {
+        topic = button.getAttribute("data-topic");
+        buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b === button)); });
+      }
+      var codeOnly = codeChip !== null && codeChip.getAttribute("aria-pressed") === "true";
       document.querySelectorAll("[data-topics]").forEach(function (element) {
         var topics = element.getAttribute("data-topics").split(" ");
-        element.hidden = topic !== "" && topics.indexOf(topic) < 0;
+        element.hidden = (topic !== "" && topics.indexOf(topic) < 0) || (codeOnly && element.getAttribute("data-code") === "no");
       });
       document.querySelectorAll(".topic-section, .toc-groups > li").forEach(function (group) {
         var items = group.querySelectorAll("[data-topics]");

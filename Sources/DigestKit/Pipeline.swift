@@ -136,12 +136,15 @@ public enum Pipeline {
         let digest = DigestBuilder.build(
             config: loaded.config, records: loaded.records, runs: loaded.runs, pages: loaded.pages, today: options.today)
         monitor.begin(.indexing)
-        let search = SearchIndex(digest)
+        let terms = PaperTerms(digest)
+        let search = SearchIndex(terms)
+        monitor.begin(.relating)
+        let related = RelatedPapers(terms)
         monitor.begin(.planning)
         let layouts = try FolderReader.readLayouts(options.layouts, reads: reads)
         let theme = try Theme(templates: layouts.templates, assets: layouts.assets, folder: options.layouts)
         let katex = try katexFolder(options).map { folder throws(DigestError) in try FolderReader.readKaTeX(folder, reads: reads) } ?? []
-        let plan = SitePlan(digest: digest, theme: theme, katex: katex, search: search)
+        let plan = SitePlan(digest: digest, theme: theme, katex: katex, search: search, related: related)
         let skipped = FolderReader.skippedWarnings(content.skipped + layouts.skipped)
         return Prepared(plan: plan, katex: !katex.isEmpty, warnings: loaded.warnings + skipped)
     }

@@ -51,6 +51,7 @@ import Testing
         #expect(quilted["upvotes"] as? Int == 57)
         #expect(quilted["organization"] as? String == "Northbridge AI Lab")
         #expect((quilted["links"] as? [String: String])?["code"] == "https://github.com/example-lab/quilted-memory")
+        #expect(quilted["codeStars"] as? Int == 1873)
         let numeracy = try #require(papers["2611.10342"])
         #expect(numeracy["organization"] as? String == "Harbor NLP Group")  // under `paper`
         #expect((numeracy["links"] as? [String: String])?["project"] == "https://example.org/numeracy-probes")

@@ -22,6 +22,24 @@ struct FeedEntry {
         summary = paper.highlights.first.map(Markdown.plainText) ?? paper.abstract.map { String($0.prefix(280)) }
     }
 
+    /// An entry without the summary, for feeds of which there are thousands (authors'):
+    /// the authors, the key points as plain text and the abstract.
+    init(brief paper: Paper, config: SiteConfig) {
+        permalink = config.baseURL.resolve(PaperPage.urlPath(paper))
+        title = paper.title
+        authors = paper.authors
+        topics = paper.topics
+        date = paper.collectedAt ?? config.timeZone.startOfDay(paper.day)
+        var html = ""
+        if let authors = PaperView.shortAuthors(paper.authors) { html += "<p>" + HTMLEscape.escape(authors) + "</p>\n" }
+        if !paper.highlights.isEmpty {
+            html += "<ul>\n" + paper.highlights.map { "<li>" + HTMLEscape.escape(Markdown.plainText($0)) + "</li>\n" }.joined() + "</ul>\n"
+        }
+        if let abstract = paper.abstract { html += "<p>" + MathSpans.html(abstract) + "</p>\n" }
+        self.html = html
+        summary = paper.highlights.first.map(Markdown.plainText) ?? paper.abstract.map { String($0.prefix(280)) }
+    }
+
     /// The body shared by every format. Fragment links (footnotes) are made absolute, because
     /// a feed reader resolves them against the feed, not the paper.
     static func html(_ paper: Paper, rendered: RenderedPaper, permalink: String) -> String {

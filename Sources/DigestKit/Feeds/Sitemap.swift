@@ -12,6 +12,9 @@ enum Sitemap {
     static let indexPath = "sitemap.xml"
     static let pagesPath = "sitemaps/pages.xml"
     static func monthPath(_ key: String) -> String { "sitemaps/papers-\(key).xml" }
+    /// Author pages, this many to a file (the protocol allows 50,000 URLs in one).
+    static let authorsPerFile = 40_000
+    static func authorsPath(_ part: Int) -> String { "sitemaps/authors-\(part + 1).xml" }
 
     /// A `<urlset>` of pages.
     static func render(_ entries: [Entry], baseURL: BaseURL) -> [UInt8] {

@@ -32,6 +32,7 @@ public enum DigestBuilder {
         digest.stats = Dictionary(grouping: counted, by: \.day).mapValues(DayStats.init)
         digest.lastRun = counted.map(\.time).max()
         digest.pages = orderPages(pages, configured: config.pages)
+        digest.authors = AuthorIndex(published, minimum: config.authorPages)
         if published.contains(where: { $0.upvotes != nil || $0.relevance != nil || $0.novelty != nil }) {
             digest.week = best(window.flatMap(\.papers))
             let byMonth = Dictionary(grouping: published, by: \.day.monthKey)

@@ -49,6 +49,7 @@ enum PaperMerger {
             paper.links.arxiv = record.links.arxiv ?? paper.links.arxiv
             paper.links.pdf = record.links.pdf ?? paper.links.pdf
             paper.links.code = record.links.code ?? paper.links.code
+            paper.links.codeStars = record.links.codeStars ?? paper.links.codeStars
             paper.links.project = record.links.project ?? paper.links.project
             paper.upvotes = record.upvotes ?? paper.upvotes
             paper.organization = record.organization ?? paper.organization

@@ -45,6 +45,7 @@ enum HFDailyReader {
             imported.topics = topics.topics(forKeywords: paper.stringArray("ai_keywords") ?? [])
             imported.upvotes = paper.integer("upvotes", in: 0...Int(Int32.max))
             imported.code = paper.url("githubRepo")
+            imported.codeStars = paper.integer("githubStars", in: 0...Int(Int32.max))
             imported.project = paper.url("projectPage")
             imported.organization = organization(reader.object["organization"]?.value) ?? organization(paper.object["organization"]?.value)
             diagnostics += reader.diagnostics + paper.diagnostics

@@ -15,6 +15,8 @@ public struct ImportedPaper: Sendable, Equatable {
     public var code: String?
     public var project: String?
     public var pdf: String?
+    /// The code repository's stars (Hugging Face's `githubStars`).
+    public var codeStars: Int?
     public var upvotes: Int?
     public var organization: String?
     public var relevance: Int?
@@ -41,6 +43,7 @@ public struct ImportedPaper: Sendable, Equatable {
         if let published { fields.append(("published", .string(published))) }
         let links = [("code", code), ("project", project), ("pdf", pdf)].compactMap { key, url in url.map { (key, JSON.string($0)) } }
         if !links.isEmpty { fields.append(("links", .object(links))) }
+        if let codeStars { fields.append(("codeStars", .number(codeStars))) }
         if let upvotes { fields.append(("upvotes", .number(upvotes))) }
         if let organization { fields.append(("organization", .string(organization))) }
         if let relevance { fields.append(("relevance", .number(relevance))) }

@@ -146,6 +146,10 @@ enum PaperFileDecoder {
                 code: linkReader.url("code"), project: linkReader.url("project"))
             reader.diagnostics += linkReader.diagnostics
         }
+        links.codeStars = reader.integer("codeStars", in: 0...Int(Int32.max))
+        // No code link, but the abstract names a repository (`\url{https://github.com/…}`,
+        // "Code: https://…"): that is the code.
+        if links.code == nil, let abstract { links.code = CodeLink.find(in: abstract) }
         let upvotes = reader.integer("upvotes", in: 0...Int(Int32.max))
         let organization = reader.string("organization", singleLine: true).map(TeXAccents.decode)
         let relevance = reader.integer("relevance", in: 1...10)

@@ -2,7 +2,7 @@
 enum SiteConfigDecoder {
     static let knownKeys: Set<String> = [
         "title", "tagline", "description", "baseURL", "language", "timeZone",
-        "historyDays", "updateEvery", "feedItems", "topics", "sort", "pages", "subscribeURL",
+        "historyDays", "updateEvery", "feedItems", "topics", "sort", "pages", "subscribeURL", "authorPages",
     ]
 
     /// `baseURLOverride` (from `--base-url`) replaces the file's `baseURL`, which may then be absent.
@@ -60,6 +60,7 @@ enum SiteConfigDecoder {
             }
         }
         config.pages = reader.stringArray("pages") ?? []
+        config.authorPages = reader.integer("authorPages", in: 0...10_000) ?? config.authorPages
         config.subscribeURL = reader.url("subscribeURL")
         let failed = reader.diagnostics.contains { $0.severity == .error }
         return (failed ? nil : config, PaperFileDecoder.located(reader.diagnostics, in: file))

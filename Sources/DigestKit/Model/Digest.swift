@@ -29,6 +29,8 @@ public struct Digest: Sendable {
     public var week: [Paper] = []
     /// Each month's best papers (`month/YYYY-MM/`), newest month first; empty like `week`.
     public var months: [MonthBest] = []
+    /// The authors with a page of their own.
+    public var authors: AuthorIndex = .empty
 
     /// The topic a paper names (every published paper's topics are in `topics`).
     public func topic(named name: String) -> Topic {

@@ -88,12 +88,15 @@ public struct PaperLinks: Sendable, Hashable {
     public var pdf: String?
     public var code: String?
     public var project: String?
+    /// The code repository's stars, when the collector gave them.
+    public var codeStars: Int?
 
-    public init(arxiv: String? = nil, pdf: String? = nil, code: String? = nil, project: String? = nil) {
+    public init(arxiv: String? = nil, pdf: String? = nil, code: String? = nil, project: String? = nil, codeStars: Int? = nil) {
         self.arxiv = arxiv
         self.pdf = pdf
         self.code = code
         self.project = project
+        self.codeStars = codeStars
     }
 }
 

@@ -18,6 +18,9 @@ public struct SiteConfig: Sendable {
     public var sort: PaperOrder = .input
     /// The order of the Markdown pages (`Content/pages/*.md`) in the navigation, by name.
     public var pages: [String] = []
+    /// How many papers an author needs for a page of their own (`authors/<slug>/`) with a
+    /// feed; 0 gives nobody a page.
+    public var authorPages: Int = 2
     /// A newsletter or other subscription page, linked next to the feeds when set.
     public var subscribeURL: String?
 

@@ -4,9 +4,12 @@
 ///
 /// The dependencies, from the narrowest:
 /// - a paper's page: the paper, the titles of its neighbours in its day, whether its day is
-///   still in the window, and what every page shares (`chrome`: layouts, KaTeX, settings,
+///   still in the window, its authors' page slugs, what its Related papers list shows, and
+///   what every page shares (`chrome`: layouts, KaTeX, settings,
 ///   the navigation);
 /// - the search index: its bytes, made with the plan (docs/search.md);
+/// - an author's page: the listing of each of their papers and their co-authors' slugs; the
+///   author's feed: their newest papers in full;
 /// - a month of the archive, with its sitemap: what those list of that
 ///   month's papers (titles, topics, key points…), the months around it, which of its days
 ///   are in the window, and the chrome;
@@ -42,9 +45,15 @@ extension SitePlan {
             digestHasher.add(String(describing: stats))
         }
         digestHasher.add(digest.lastRun.map { Int($0.secondsSinceEpoch) })
+        // Which names link to an author page, and where: cards show it.
+        for author in digest.authors.authors {
+            digestHasher.add(author.name)
+            digestHasher.add(author.slug)
+        }
         let whole = digestHasher.value
 
         let hashByID = Dictionary(zip(digest.papers.map(\.id.base), allHashes.map(\.month)), uniquingKeysWith: { first, _ in first })
+        let contentByID = Dictionary(zip(digest.papers.map(\.id.base), paperHashes), uniquingKeysWith: { first, _ in first })
         let windowDays = Set(digest.window.map(\.day))
         let bestMonths = Set(digest.months.map(\.month.monthKey))
         let months = digest.archiveMonths.enumerated().map { index, month -> UInt64 in
@@ -61,6 +70,15 @@ extension SitePlan {
             return hasher.value
         }
 
+        /// An author's page and feed both start from the chrome, the name and the slug.
+        @Sendable func authorKey(_ number: Int) -> KeyHasher {
+            let author = digest.authors.authors[number]
+            var hasher = KeyHasher(chrome)
+            hasher.add(author.name)
+            hasher.add(author.slug)
+            return hasher
+        }
+
         return Parallel.map(entries.count) { index in
             switch entries[index].kind {
             case .paper(let number):
@@ -74,6 +92,13 @@ extension SitePlan {
                 }
                 hasher.add(windowDays.contains(paper.day))
                 hasher.add(context.bibKeys[paper.id.base])
+                for name in paper.authors { hasher.add(digest.authors.slug(of: name)) }
+                for other in context.related.related(to: paper) {
+                    hasher.add(other.slug)
+                    hasher.add(other.title)
+                    hasher.add(other.day.description)
+                    hasher.add(other.primaryTopic)
+                }
                 return hasher.value
             case .archiveMonth(let number), .sitemapMonth(let number):
                 return months[number]
@@ -89,6 +114,18 @@ extension SitePlan {
                     hasher.add(hashByID[paper.id.base] ?? 0)
                     hasher.add(context.bibKeys[paper.id.base])
                 }
+                return hasher.value
+            case .author(let number):
+                // The list shows each paper's title, day, topic and co-authors with their links.
+                var hasher = authorKey(number)
+                for paper in digest.authors.authors[number].papers {
+                    hasher.add(hashByID[paper.id.base] ?? 0)
+                    for name in paper.authors { hasher.add(digest.authors.slug(of: name)) }
+                }
+                return hasher.value
+            case .authorFeed(let number):
+                var hasher = authorKey(number)
+                for paper in digest.authors.authors[number].papers.prefix(digest.config.feedItems) { hasher.add(contentByID[paper.id.base] ?? 0) }
                 return hasher.value
             case .searchIndex:
                 return ContentHash.of(search.manifest)
@@ -130,6 +167,7 @@ extension Paper {
         hasher.add(fields.topics)
         hasher.add(fields.published.map { Int($0.secondsSinceEpoch) })
         for link in [fields.links.arxiv, fields.links.pdf, fields.links.code, fields.links.project] { hasher.add(link) }
+        hasher.add(fields.links.codeStars)
         hasher.add(fields.upvotes)
         hasher.add(fields.organization)
         hasher.add(fields.relevance)

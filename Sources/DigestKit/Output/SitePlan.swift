@@ -8,6 +8,7 @@ public struct SitePlan: Sendable {
         case home, day(Int), topics, topic(Int), topicFeed(Int), paper(Int), archive, feeds, search, searchIndex
         case page(Int), week, month(Int), archiveMonth(Int), searchFile(Int), paperBib(Int), dayBib(Int)
         case rss, atom, jsonFeed, daily, sitemap, sitemapPages, sitemapMonth(Int), notFound, asset(Int), katex(Int)
+        case author(Int), authorFeed(Int), sitemapAuthors(Int)
     }
 
     public struct Entry: Sendable {
@@ -24,12 +25,16 @@ public struct SitePlan: Sendable {
     let search: SearchIndex
 
     /// `katex` holds KaTeX's files (paths inside its folder) when it is available; pages with math then load it.
-    /// `search` is the digest's search index, made here when not given.
-    init(digest: Digest, theme: Theme, katex: [SourceFile] = [], search: SearchIndex? = nil) {
+    /// `search` is the digest's search index and `related` its related papers, made here
+    /// when not given.
+    init(digest: Digest, theme: Theme, katex: [SourceFile] = [], search: SearchIndex? = nil, related: RelatedPapers? = nil) {
+        var digest = digest
+        if !theme.hasAuthorPages { digest.authors = .empty }
         self.digest = digest
         self.theme = theme
         self.katex = katex
-        let search = search ?? SearchIndex(digest)
+        let terms = search == nil || related == nil ? PaperTerms(digest) : nil
+        let search = search ?? SearchIndex(terms!)
         self.search = search
         let versioned = { (name: String) in
             theme.assets.first { $0.path == name }.map { "assets/\(name)?v=\(StableHash.hex(bytes: $0.bytes))" }
@@ -38,7 +43,7 @@ public struct SitePlan: Sendable {
             config: digest.config, stylesheet: versioned("style.css"), script: versioned("digest.js"),
             scripts: Self.scriptModules.compactMap(versioned), katex: !katex.isEmpty,
             pages: digest.pages.map { ($0.name, $0.title) }, hasWeek: !digest.week.isEmpty)
-        context = PageContext(digest: digest, chrome: chrome, theme: theme)
+        context = PageContext(digest: digest, chrome: chrome, theme: theme, related: related ?? RelatedPapers(terms!))
 
         var entries: [Entry] = [Entry(path: "index.html", kind: .home)]
         for (index, group) in digest.window.enumerated() {
@@ -55,6 +60,11 @@ public struct SitePlan: Sendable {
         }
         for (index, group) in digest.days.enumerated() {
             entries.append(Entry(path: DayPage.bibPath(group.day), kind: .dayBib(index)))
+        }
+        for (index, author) in digest.authors.authors.enumerated() {
+            let folder = AuthorIndex.urlPath(slug: author.slug)
+            entries.append(Entry(path: folder + "index.html", kind: .author(index)))
+            entries.append(Entry(path: folder + AuthorPage.feedPath, kind: .authorFeed(index)))
         }
         for (index, page) in digest.pages.enumerated() {
             entries.append(Entry(path: MarkdownPage.urlPath(page) + "index.html", kind: .page(index)))
@@ -82,6 +92,9 @@ public struct SitePlan: Sendable {
         for (index, month) in digest.archiveMonths.enumerated() {
             entries.append(Entry(path: Sitemap.monthPath(month.key), kind: .sitemapMonth(index)))
         }
+        for part in 0..<Self.authorSitemaps(digest) {
+            entries.append(Entry(path: Sitemap.authorsPath(part), kind: .sitemapAuthors(part)))
+        }
         for (index, file) in search.files.enumerated() {
             entries.append(Entry(path: file.path, kind: .searchFile(index)))
         }
@@ -92,6 +105,11 @@ public struct SitePlan: Sendable {
             entries.append(Entry(path: "assets/katex/" + file.path, kind: .katex(index)))
         }
         self.entries = entries
+    }
+
+    /// How many sitemap files list the author pages.
+    private static func authorSitemaps(_ digest: Digest) -> Int {
+        (digest.authors.authors.count + Sitemap.authorsPerFile - 1) / Sitemap.authorsPerFile
     }
 
     /// Digest's script modules, in the order pages load them (a module may use those before
@@ -105,7 +123,7 @@ public struct SitePlan: Sendable {
     public var feedCount: Int {
         entries.count { entry in
             switch entry.kind {
-            case .rss, .atom, .jsonFeed, .daily, .topicFeed: true
+            case .rss, .atom, .jsonFeed, .daily, .topicFeed, .authorFeed: true
             default: false
             }
         }
@@ -170,6 +188,12 @@ public struct SitePlan: Sendable {
         case .sitemap: return Sitemap.renderIndex(sitemaps(), baseURL: config.baseURL)
         case .sitemapPages: return Sitemap.render(sitePages(), baseURL: config.baseURL)
         case .sitemapMonth(let index): return Sitemap.render(paperPages(digest.archiveMonths[index]), baseURL: config.baseURL)
+        case .sitemapAuthors(let part):
+            let authors = digest.authors.authors.dropFirst(part * Sitemap.authorsPerFile).prefix(Sitemap.authorsPerFile)
+            let entries = authors.map { Sitemap.Entry(path: AuthorIndex.urlPath(slug: $0.slug), lastModified: $0.papers.first?.day) }
+            return Sitemap.render(entries, baseURL: config.baseURL)
+        case .author(let index): return page("author", AuthorPage.context(digest.authors.authors[index], digest: digest, chrome: context.chrome))
+        case .authorFeed(let index): return AuthorPage.feed(digest.authors.authors[index], config: config)
         case .asset(let index): return theme.assets[index].bytes
         case .katex(let index): return katex[index].bytes
         }
@@ -183,6 +207,7 @@ public struct SitePlan: Sendable {
     private func sitemaps() -> [Sitemap.Entry] {
         [Sitemap.Entry(path: Sitemap.pagesPath, lastModified: digest.today)]
             + digest.archiveMonths.map { Sitemap.Entry(path: Sitemap.monthPath($0.key), lastModified: $0.days.first?.day) }
+            + (0..<Self.authorSitemaps(digest)).map { Sitemap.Entry(path: Sitemap.authorsPath($0), lastModified: digest.today) }
     }
 
     /// Every page but the papers'.

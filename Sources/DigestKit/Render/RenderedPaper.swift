@@ -3,6 +3,7 @@ public struct RenderedPaper: Sendable {
     /// Ids the paper page's own template uses; summary headings never take them.
     static let reservedIDs: Set<String> = [
         "main", "contents", "key-points", "abstract", "why-it-was-picked", "toc-title", "site-search-input", "search-page-input",
+        "cite", "bibtex", "related",
     ]
 
     public var summary: RenderedMarkdown?

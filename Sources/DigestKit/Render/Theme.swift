@@ -12,6 +12,11 @@ public struct Theme: Sendable {
         "base", "day", "topic", "topics", "paper", "archive", "archive-month", "feeds", "search", "page", "best", "404", "partials/card",
     ]
 
+    /// Whether the layouts have `author.mustache`. Author pages came after the first
+    /// layouts, so a layout folder without it still builds: with no author pages and no
+    /// links to them.
+    public let hasAuthorPages: Bool
+
     private let library: MustacheLibrary
     /// Nil when the layouts use something skeletons cannot reproduce; pages are then rendered one by one.
     private let skeletons: TemplateSkeletons?
@@ -52,6 +57,7 @@ public struct Theme: Sendable {
         }
         guard problems.isEmpty else { throw DiagnosticsError(problems) }
         self.library = MustacheLibrary(templates: parsed)
+        self.hasAuthorPages = parsed["author"] != nil
         self.skeletons = skeletons && TemplateSkeletons.supports(templateSources: sources) ? TemplateSkeletons() : nil
         self.assets = assets.sorted { $0.path < $1.path }
         var hasher = KeyHasher()

@@ -29,32 +29,24 @@ struct SearchIndex: Sendable {
     /// Term chunks, then doc groups.
     let files: [File]
 
-    init(_ digest: Digest) {
-        // Papers numbered oldest first, so a date range is a range of numbers and a new day
-        // only adds numbers.
-        let papers = digest.papers.sorted { ($0.day, $0.id.base) < ($1.day, $1.id.base) }
+    init(_ digest: Digest) { self.init(PaperTerms(digest)) }
 
-        var topics: [(name: String, slug: String)] = []
-        var topicPosition: [String: Int] = [:]
+    init(_ terms: PaperTerms) {
+        let papers = terms.papers, postings = terms.postings, topics = terms.topics
         var days: [(day: String, start: Int)] = []
         for (number, paper) in papers.enumerated() {
             let day = paper.day.description
             if days.last?.day != day { days.append((day, number)) }
-            for name in paper.topics where topicPosition[name] == nil {
-                topicPosition[name] = topics.count
-                topics.append((name, digest.topic(named: name).slug))
-            }
         }
-        let (dayList, positions) = (days, topicPosition)
-        let slugs = Dictionary(topics.map { ($0.name, $0.slug) }, uniquingKeysWith: { first, _ in first })
-        let postings = SearchPostings(papers, topicSlugs: slugs)
+        let dayList = days
+        let positions = Dictionary(topics.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
 
         // The newest day's month is the recent tier; older papers are the base tier.
         let newestMonth = papers.last?.day.monthKey
         let recentStart = papers.firstIndex { $0.day.monthKey == newestMonth } ?? 0
         let tierRanges = [0..<recentStart, recentStart..<papers.count].filter { !$0.isEmpty }
 
-        let order = Self.sortedTerms(postings.terms)
+        let order = terms.order
         let tiers = Parallel.map(tierRanges.count) { index in
             Self.tier(tierRanges[index], postings: postings, order: order)
         }
@@ -103,22 +95,6 @@ struct SearchIndex: Sendable {
             }
         }
         manifest = json.bytes
-    }
-
-    /// Term numbers in the order of their bytes (UTF-8 order is code point order, which
-    /// `search.js` compares by).
-    private static func sortedTerms(_ terms: [[UInt8]]) -> [Int32] {
-        // Most terms differ in their first eight bytes: compare those as one number first.
-        let prefixes = terms.map { term -> UInt64 in
-            var prefix: UInt64 = 0
-            for index in 0..<8 { prefix = prefix << 8 | UInt64(index < term.count ? term[index] : 0) }
-            return prefix
-        }
-        return (0..<Int32(terms.count)).sorted { left, right in
-            let a = prefixes[Int(left)], b = prefixes[Int(right)]
-            if a != b { return a < b }
-            return terms[Int(left)].lexicographicallyPrecedes(terms[Int(right)])
-        }
     }
 
     private struct Tier: Sendable {

@@ -10,6 +10,12 @@ struct SearchPostings {
         static let title = 5, authors = 5, topics = 3, highlights = 2, organization = 2, abstract = 1, summary = 1, comment = 1
     }
 
+    /// Weights of the fields related papers compare (docs/related.md): what a paper is
+    /// about, not who wrote it or why it was picked.
+    enum RelatedWeight {
+        static let title: UInt16 = 3, topics: UInt16 = 2, highlights: UInt16 = 2, abstract: UInt16 = 1, summary: UInt16 = 1
+    }
+
     /// Terms, each once, in no particular order.
     var terms: [[UInt8]]
     /// For paper `n`, its postings are `termOf[starts[n]..<starts[n + 1]]`, with frequencies
@@ -17,6 +23,9 @@ struct SearchPostings {
     var starts: [Int]
     var termOf: [Int32]
     var frequencyOf: [Int32]
+    /// The same postings' frequencies in the fields related papers compare (0 when a term
+    /// is only in the others).
+    var relatedOf: [UInt16]
     /// Each paper's length in words (stop words left out), for BM25's length normalisation.
     var lengths: [Int32]
 
@@ -34,9 +43,11 @@ struct SearchPostings {
         starts = [0]
         termOf = []
         frequencyOf = []
+        relatedOf = []
         lengths = []
         termOf.reserveCapacity(parts.reduce(0) { $0 + $1.termOf.count })
         frequencyOf.reserveCapacity(termOf.capacity)
+        relatedOf.reserveCapacity(termOf.capacity)
         for part in parts {
             let mapping = part.terms.map { term -> Int32 in
                 if let number = global[term] { return number }
@@ -47,6 +58,7 @@ struct SearchPostings {
             let offset = termOf.count
             termOf.append(contentsOf: part.termOf.lazy.map { mapping[Int($0)] })
             frequencyOf.append(contentsOf: part.frequencyOf)
+            relatedOf.append(contentsOf: part.relatedOf)
             starts.append(contentsOf: part.starts.dropFirst().lazy.map { $0 + offset })
             lengths.append(contentsOf: part.lengths)
         }
@@ -58,6 +70,7 @@ struct SearchPostings {
         var starts: [Int] = [0]
         var termOf: [Int32] = []
         var frequencyOf: [Int32] = []
+        var relatedOf: [UInt16] = []
         var lengths: [Int32] = []
 
         private var words = SearchWords()
@@ -66,19 +79,20 @@ struct SearchPostings {
         private var termNumbers: [[UInt8]: Int32] = [:]
         /// The current paper's frequency of each term, and which are set.
         private var frequency: [Int32] = []
+        private var related: [UInt16] = []
         private var touched: [Int32] = []
         private var length: Int32 = 0
 
         mutating func add(_ paper: Paper, topicSlugs: [String: String]) {
             let fields = paper.fields
-            add(fields.title, Weight.title)
-            for author in fields.authors { add(author, Weight.authors) }
-            if let organization = fields.organization { add(organization, Weight.organization) }
-            for topic in fields.topics { add(topic, Weight.topics) }
-            for highlight in fields.highlights { add(highlight, Weight.highlights) }
-            if let abstract = fields.abstract { add(abstract, Weight.abstract) }
-            if let summary = fields.summary { add(summary, Weight.summary) }
-            if let comment = fields.comment { add(comment, Weight.comment) }
+            add(fields.title, Weight.title, RelatedWeight.title)
+            for author in fields.authors { add(author, Weight.authors, 0) }
+            if let organization = fields.organization { add(organization, Weight.organization, 0) }
+            for topic in fields.topics { add(topic, Weight.topics, RelatedWeight.topics) }
+            for highlight in fields.highlights { add(highlight, Weight.highlights, RelatedWeight.highlights) }
+            if let abstract = fields.abstract { add(abstract, Weight.abstract, RelatedWeight.abstract) }
+            if let summary = fields.summary { add(summary, Weight.summary, RelatedWeight.summary) }
+            if let comment = fields.comment { add(comment, Weight.comment, 0) }
             // Filters and ids: terms no word can be, since words have no `#`, `$` or `:`.
             special(Array(("#" + fields.id.base.lowercased()).utf8))
             for topic in fields.topics { special(Array(("$topic:" + (topicSlugs[topic] ?? Slug.make(topic, fallbackPrefix: "topic"))).utf8)) }
@@ -87,7 +101,9 @@ struct SearchPostings {
             for term in touched {
                 termOf.append(term)
                 frequencyOf.append(frequency[Int(term)])
+                relatedOf.append(related[Int(term)])
                 frequency[Int(term)] = 0
+                related[Int(term)] = 0
             }
             touched.removeAll(keepingCapacity: true)
             starts.append(termOf.count)
@@ -95,7 +111,7 @@ struct SearchPostings {
             length = 0
         }
 
-        private mutating func add(_ text: String, _ weight: Int) {
+        private mutating func add(_ text: String, _ weight: Int, _ relatedWeight: UInt16) {
             // `words` is swapped out (not copied: its buffers stay unique) so the closure
             // can change the vocabulary in `self`.
             var words = SearchWords()
@@ -114,6 +130,7 @@ struct SearchPostings {
                 length += 1
                 if frequency[Int(number)] == 0 { touched.append(number) }
                 frequency[Int(number)] += Int32(weight)
+                related[Int(number)] &+= related[Int(number)] < UInt16.max - 8 ? relatedWeight : 0
             }
         }
 
@@ -129,6 +146,7 @@ struct SearchPostings {
             terms.append(term)
             termNumbers[term] = number
             frequency.append(0)
+            related.append(0)
             return number
         }
     }

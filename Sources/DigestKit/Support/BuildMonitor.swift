@@ -11,6 +11,7 @@ public final class BuildMonitor: @unchecked Sendable {
         case grouping = "Grouping"
         case planning = "Planning"
         case indexing = "Indexing for search"
+        case relating = "Finding related papers"
         case comparing = "Comparing with the last build"
         case rendering = "Rendering"
         case writing = "Writing"

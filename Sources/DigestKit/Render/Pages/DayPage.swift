@@ -50,7 +50,7 @@ enum DayPage {
                 number += 1
                 entries.append([
                     "number": number, "title": paper.title, "titleHTML": rendered[paper].title, "anchor": PaperView.cardAnchor(paper),
-                    "topicSlugs": PaperView.topicSlugs(paper, digest: digest),
+                    "topicSlugs": PaperView.topicSlugs(paper, digest: digest), "hasCode": paper.links.code == nil ? "no" : "yes",
                 ])
                 let card = PaperView.card(paper, rendered: rendered[paper], number: number, root: root, digest: digest)
                 cards.append(PaperView.renderedCard(card, root: root, theme: theme))
@@ -63,8 +63,21 @@ enum DayPage {
         }
         context["toc"] = toc
         context["sections"] = sections
-        context["filter"] = PaperView.listValue(topicFilter(group, digest: digest))
+        context["filter"] = filter(group, digest: digest)
         return context
+    }
+
+    /// The filter bar: topic chips when the day has papers of several topics, and a "Has
+    /// code" chip when some of its papers have code and some do not. The site script shows it.
+    static func filter(_ group: DayGroup?, digest: Digest) -> TemplateObject? {
+        guard let group else { return nil }
+        let topics = topicFilter(group, digest: digest)
+        let withCode = group.papers.count { $0.links.code != nil }
+        let codeChip = withCode > 0 && withCode < group.papers.count
+        guard !topics.isEmpty || codeChip else { return nil }
+        var filter: TemplateObject = ["items": topics, "count": topics.count, "hasTopics": !topics.isEmpty]
+        filter["codeCount"] = codeChip ? withCode : nil
+        return filter
     }
 
     /// Chips for every topic of the day's papers (primary or not), in the site's topic order;

@@ -20,6 +20,8 @@ enum FeedsPage {
         context["topics"] = digest.topics.map { group in
             feed(group.topic.name, TopicPages.urlPath(group.topic) + "feed.xml", "RSS 2.0", "Only \(group.topic.name) papers.")
         }
+        // Author feeds are too many to list; the page says where they are.
+        context["authorPages"] = digest.authors.authors.isEmpty ? nil : digest.authors.authors.count
         return context
     }
 }

@@ -68,12 +68,14 @@ struct PageChrome: Sendable {
     /// root-relative instead, for pages such as 404.html that are served at any path.
     func context(
         urlPath: String, title: String?, description: String?, section: Section,
-        topicFeed: Topic? = nil, absoluteRoot: Bool = false, math: Bool = false, ogType: String = "website"
+        topicFeed: Topic? = nil, extraFeed: TemplateObject? = nil, absoluteRoot: Bool = false, math: Bool = false,
+        ogType: String = "website"
     ) -> TemplateObject {
         let root = absoluteRoot ? config.baseURL.path : Self.root(for: urlPath)
-        let (feeds, nav) = lists.get(root: root, section: section, topicFeed: topicFeed) {
+        var (feeds, nav) = lists.get(root: root, section: section, topicFeed: topicFeed) {
             links(root: root, section: section, topicFeed: topicFeed)
         }
+        if let extraFeed { feeds.append(extraFeed) }
         let pageTitle = title.map { "\($0) · \(config.title)" } ?? config.title
         let summary = description ?? config.description ?? config.tagline
         var context: TemplateObject = [

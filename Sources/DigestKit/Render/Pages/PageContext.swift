@@ -11,11 +11,14 @@ struct PageContext: Sendable {
     let windowDays: Set<CalendarDay>
     /// Each paper's BibTeX key, by base id (unique within its day).
     let bibKeys: [String: String]
+    /// Up to six papers like each one, from the whole archive.
+    let related: RelatedPapers
     /// Previous and next paper within each paper's day, in table-of-contents order.
     private let neighbours: [String: (previous: Paper?, next: Paper?)]
 
-    init(digest: Digest, chrome: PageChrome, theme: Theme) {
+    init(digest: Digest, chrome: PageChrome, theme: Theme, related: RelatedPapers) {
         self.digest = digest
+        self.related = related
         self.chrome = chrome
         self.theme = theme
         windowDays = Set(digest.window.map(\.day))
@@ -56,7 +59,7 @@ struct PageContext: Sendable {
         let around = neighbours[paper.id.base]
         return PaperPage.context(
             paper, rendered: rendered[paper], previous: around?.previous, next: around?.next, digest: digest,
-            windowDays: windowDays, chrome: chrome, bibKey: bibKeys[paper.id.base] ?? "")
+            windowDays: windowDays, chrome: chrome, bibKey: bibKeys[paper.id.base] ?? "", related: related.related(to: paper))
     }
 
     func archive() -> TemplateObject { ArchivePage.indexContext(digest: digest, chrome: chrome) }

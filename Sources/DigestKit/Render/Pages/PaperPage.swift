@@ -6,7 +6,7 @@ enum PaperPage {
 
     static func context(
         _ paper: Paper, rendered: RenderedPaper, previous: Paper?, next: Paper?, digest: Digest,
-        windowDays: Set<CalendarDay>, chrome: PageChrome, bibKey: String
+        windowDays: Set<CalendarDay>, chrome: PageChrome, bibKey: String, related: [Paper]
     ) -> TemplateObject {
         let pagePath = Self.urlPath(paper)
         let root = PageChrome.root(for: pagePath)
@@ -16,6 +16,7 @@ enum PaperPage {
         var values = PaperView.common(paper, root: root, digest: digest)
         values["titleHTML"] = rendered.title
         values["authors"] = paper.authors.isEmpty ? nil : paper.authors.joined(separator: ", ")
+        values["authorsHTML"] = PaperView.authorsHTML(paper.authors, short: false, root: root, digest: digest)
         values["abstractHTML"] = rendered.abstract
         values["highlights"] = PaperView.listValue(rendered.highlights)
         values["summary"] = rendered.summary.map { $0.html(topLevel: 2, anchorPrefix: "") }
@@ -30,6 +31,7 @@ enum PaperPage {
         values["next"] = next.map { neighbour($0, root: root) }
         values["bibtex"] = BibTeX.entry(paper, key: bibKey, config: digest.config)
         values["bibHref"] = bibPath
+        values["related"] = PaperView.listValue(related.map { relatedPaper($0, root: root, digest: digest) })
         context["paper"] = values
         context["citation"] = CitationMeta.highwire(paper, config: digest.config)
         context["jsonLD"] = ScholarlyArticle.jsonLD(paper, config: digest.config)
@@ -41,6 +43,15 @@ enum PaperPage {
         [
             "date": day.description, "label": day.mediumLabel,
             "href": windowDays.contains(day) ? root + DayPage.urlPath(day) + "#" + anchor : ArchivePage.dayHref(day, root: root, windowDays: windowDays),
+        ]
+    }
+
+    /// One entry of the Related papers list: the title, its day and its first topic.
+    private static func relatedPaper(_ paper: Paper, root: String, digest: Digest) -> TemplateObject {
+        let topic = digest.topic(named: paper.primaryTopic)
+        return [
+            "title": paper.title, "titleHTML": MathSpans.html(paper.title), "href": root + urlPath(paper),
+            "day": paper.day.mediumLabel, "date": paper.day.description, "topic": topic.name,
         ]
     }
 

@@ -14,6 +14,7 @@ enum PaperView {
         card["titleHTML"] = rendered.title
         card["number"] = number
         card["authors"] = shortAuthors(paper.authors)
+        card["authorsHTML"] = authorsHTML(paper.authors, short: true, root: root, digest: digest)
         card["highlights"] = listValue(rendered.highlights)
         card["coins"] = CitationMeta.coins(paper, config: digest.config)
         guard withSummary else { return card }
@@ -46,7 +47,13 @@ enum PaperView {
         values["relevance"] = paper.relevance
         values["novelty"] = paper.novelty
         values["comment"] = paper.comment
+        values["code"] = paper.links.code.map { href -> TemplateObject in
+            ["href": href, "stars": paper.links.codeStars.map(compactCount)]
+        }
+        // A string, not a flag: a flag would double the shapes of cards (`TemplateSkeletons`).
+        values["hasCode"] = paper.links.code == nil ? "no" : "yes"
         let hasBadges = paper.organization != nil || paper.upvotes != nil || paper.relevance != nil || paper.novelty != nil
+            || paper.links.code != nil
         values["hasBadges"] = hasBadges
         return values
     }
@@ -63,6 +70,37 @@ enum PaperView {
         guard !authors.isEmpty else { return nil }
         if authors.count <= cardAuthorLimit { return authors.joined(separator: ", ") }
         return authors.prefix(cardAuthorsShown).joined(separator: ", ") + ", … and \(authors.count - cardAuthorsShown) more"
+    }
+
+    /// The authors line as HTML: each name in an `<a class="author">` to its author page, or
+    /// in a `<span class="author">` when it has none; `short` cuts long lists as cards do.
+    /// Made here rather than by the template: a list whose items differ in having a link
+    /// would give nearly every card a shape of its own (see `TemplateSkeletons`).
+    static func authorsHTML(_ authors: [String], short: Bool, root: String, digest: Digest) -> String? {
+        guard !authors.isEmpty else { return nil }
+        let shown = short && authors.count > cardAuthorLimit ? authors.prefix(cardAuthorsShown) : authors[...]
+        var html = ""
+        for (index, name) in shown.enumerated() {
+            if index > 0 { html += ", " }
+            if let slug = digest.authors.slug(of: name) {
+                html += "<a class=\"author\" href=\"" + root + AuthorIndex.urlPath(slug: slug) + "\">" + HTMLEscape.escape(name) + "</a>"
+            } else {
+                html += "<span class=\"author\">" + HTMLEscape.escape(name) + "</span>"
+            }
+        }
+        if shown.count < authors.count { html += ", … and \(authors.count - shown.count) more" }
+        return html
+    }
+
+    /// 950, 1.2k, 12k, 1.2M: how code hosts show stars.
+    static func compactCount(_ count: Int) -> String {
+        func short(_ value: Double, _ suffix: String) -> String {
+            let tenths = Int((value * 10).rounded(.down))
+            return (tenths % 10 == 0 || tenths >= 1000 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)") + suffix
+        }
+        if count < 1000 { return "\(count)" }
+        if count < 1_000_000 { return short(Double(count) / 1000, "k") }
+        return short(Double(count) / 1_000_000, "M")
     }
 
     /// Lists that templates wrap (`<ul>` only when non-empty) are `{items: [...]}`, or absent when empty.

@@ -1,0 +1,84 @@
+/// The authors with a page of their own: every written name on at least
+/// `SiteConfig.authorPages` papers, with those papers.
+///
+/// A name is the person: two people who write their names the same way share a page, and
+/// one person who writes it two ways has two (docs/authors.md). Names compare as Swift
+/// strings do, so a name in composed and in decomposed Unicode is one name.
+public struct AuthorIndex: Sendable {
+    public struct Author: Sendable {
+        public var name: String
+        /// The folder of the page, `authors/<slug>/`.
+        public var slug: String
+        /// Newest first.
+        public var papers: [Paper]
+    }
+
+    /// By slug.
+    public let authors: [Author]
+    private let slugByName: [String: String]
+
+    public static let empty = AuthorIndex(authors: [], slugByName: [:])
+
+    private init(authors: [Author], slugByName: [String: String]) {
+        self.authors = authors
+        self.slugByName = slugByName
+    }
+
+    static func urlPath(slug: String) -> String { "authors/\(slug)/" }
+
+    /// The page of the author who wrote their name this way, if they have one.
+    public func slug(of name: String) -> String? { slugByName[name] }
+
+    /// `papers` newest first; authors on fewer than `minimum` papers get no page (nobody
+    /// does when it is 0).
+    init(_ papers: [Paper], minimum: Int) {
+        guard minimum > 0 else {
+            self.init(authors: [], slugByName: [:])
+            return
+        }
+        var papersByName: [String: [Paper]] = [:]
+        var names: [String] = []
+        for paper in papers {
+            // A name listed twice on one paper counts once.
+            var seen: Set<String> = []
+            for name in paper.authors where seen.insert(name).inserted {
+                if papersByName[name] == nil { names.append(name) }
+                papersByName[name, default: []].append(paper)
+            }
+        }
+        let chosen = names.filter { papersByName[$0]!.count >= minimum }
+        let slugs = Self.slugs(chosen, oldest: { papersByName[$0]!.last! })
+        let authors = chosen.map { Author(name: $0, slug: slugs[$0]!, papers: papersByName[$0]!) }.sorted { $0.slug < $1.slug }
+        self.init(authors: authors, slugByName: slugs)
+    }
+
+    /// Each name's slug: its letters folded to ASCII (`Søren Ölund` → `soren-olund`), or a
+    /// hash of the name when it has none to fold (Chinese, Cyrillic…).
+    ///
+    /// When names fold alike (`José García`, `Jose Garcia`), the one on the oldest paper keeps
+    /// the plain slug and the others add a hash of their own name: a name's slug never
+    /// changes when another author's papers arrive later.
+    static func slugs(_ names: [String], oldest: (String) -> Paper) -> [String: String] {
+        let folded = Dictionary(grouping: names) { Slug.make($0, fallbackPrefix: "author") }
+        var taken = Set(folded.keys)
+        var result: [String: String] = [:]
+        for (slug, group) in folded.sorted(by: { $0.key < $1.key }) {
+            let ordered = group.map { (name: $0, paper: oldest($0)) }.sorted { a, b in
+                if a.paper.day != b.paper.day { return a.paper.day < b.paper.day }
+                if a.paper.origin != b.paper.origin { return a.paper.origin < b.paper.origin }
+                return a.name.unicodeScalars.lexicographicallyPrecedes(b.name.unicodeScalars)
+            }
+            result[ordered[0].name] = slug
+            for (name, _) in ordered.dropFirst() {
+                var candidate = slug + "-" + StableHash.hex(name)
+                var attempt = 1
+                while !taken.insert(candidate).inserted {
+                    candidate = slug + "-" + StableHash.hex(name + "\u{0}\(attempt)")
+                    attempt += 1
+                }
+                result[name] = candidate
+            }
+        }
+        return result
+    }
+}

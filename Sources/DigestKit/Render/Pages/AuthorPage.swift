@@ -1,0 +1,43 @@
+/// The page of one author (`authors/<slug>/`): their papers in this digest, newest first,
+/// and an Atom feed of them (`feed.xml` beside it) to follow the author in a feed reader.
+enum AuthorPage {
+    static let feedPath = "atom.xml"
+
+    static func context(_ author: AuthorIndex.Author, digest: Digest, chrome: PageChrome) -> TemplateObject {
+        let pagePath = AuthorIndex.urlPath(slug: author.slug)
+        let root = PageChrome.root(for: pagePath)
+        var context = chrome.context(
+            urlPath: pagePath, title: author.name, description: "Papers by \(author.name) in \(digest.config.title).",
+            section: .none, extraFeed: feedLink(author, config: digest.config, root: root))
+        context["author"] = [
+            "name": author.name, "slug": author.slug, "count": author.papers.count,
+            "papers": PaperView.paperCount(author.papers.count), "feedHref": feedPath,
+        ] as TemplateObject
+        context["papers"] = author.papers.map { paper -> TemplateObject in
+            [
+                "title": paper.title, "titleHTML": MathSpans.html(paper.title), "href": root + PaperPage.urlPath(paper),
+                "date": paper.day.description, "day": paper.day.mediumLabel, "topic": paper.primaryTopic,
+                "authorsHTML": PaperView.authorsHTML(paper.authors, short: true, root: root, digest: digest),
+            ]
+        }
+        return context
+    }
+
+    static func feedLink(_ author: AuthorIndex.Author, config: SiteConfig, root: String) -> TemplateObject {
+        [
+            "title": "\(config.title): papers by \(author.name)", "href": root + AuthorIndex.urlPath(slug: author.slug) + feedPath,
+            "type": "application/atom+xml",
+        ]
+    }
+
+    /// The author's newest `feedItems` papers as Atom. Entries carry the key points and the
+    /// abstract, not the rendered summary: a site has thousands of author feeds, and
+    /// rendering every paper's Markdown once per author would cost more than the pages.
+    static func feed(_ author: AuthorIndex.Author, config: SiteConfig) -> [UInt8] {
+        let path = AuthorIndex.urlPath(slug: author.slug)
+        return AtomFeed.render(
+            title: "\(config.title): papers by \(author.name)", subtitle: "Papers by \(author.name) in \(config.title).",
+            path: path + feedPath, pageURL: config.baseURL.resolve(path),
+            entries: author.papers.prefix(config.feedItems).map { FeedEntry(brief: $0, config: config) }, config: config)
+    }
+}

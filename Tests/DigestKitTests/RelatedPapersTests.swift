@@ -1,0 +1,113 @@
+import DigestXML
+import Foundation
+import Testing
+@testable import DigestKit
+
+/// Related papers: a planted near-duplicate pair finds itself, ties go by id, the lists on
+/// the sample site are about the same things, and paper pages show them.
+@Suite struct RelatedPapersTests {
+    /// Deterministic filler: `count` words drawn from a made-up vocabulary of 3,000.
+    static func words(_ count: Int, seed: UInt64) -> String {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+        let syllables = ["ka", "ro", "mi", "ten", "sa", "lu", "vor", "en", "di", "pra", "to", "ne", "sil", "ga"]
+        return (0..<count).map { _ in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let number = Int(state >> 33) % 3000
+            return syllables[number % 14] + syllables[number / 14 % 14] + syllables[number / 196 % 14] + "x"
+        }.joined(separator: " ")
+    }
+
+    static func record(_ id: String, day: String = "2026-11-20", title: String, abstract: String, topics: [String] = ["Theory"]) -> String {
+        let json = try! JSONSerialization.data(
+            withJSONObject: ["id": id, "date": day, "title": title, "abstract": abstract, "topics": topics, "authors": ["Ada Berg"]],
+            options: [.sortedKeys])
+        return String(decoding: json, as: UTF8.self)
+    }
+
+    static func related(_ plan: SitePlan, _ id: String) -> [String] {
+        let paper = plan.digest.papers.first { $0.id.base == id }!
+        return plan.context.related.related(to: paper).map(\.id.base)
+    }
+
+    @Test func aNearDuplicatePairIsEachOthersFirstRelatedPaper() throws {
+        var records = (0..<80).map { index in
+            Self.record(String(format: "2611.%05d", index + 100), day: "2026-11-\(10 + index % 10)",
+                        title: "Study \(Self.words(4, seed: UInt64(index) + 7_000))", abstract: Self.words(150, seed: UInt64(index)))
+        }
+        let shared = Self.words(150, seed: 99_999)
+        // The same abstract but for its last words, and titles that differ.
+        records.append(Self.record("2611.00001", day: "2026-11-12", title: "Kernel Bounds Revisited", abstract: shared + " " + Self.words(6, seed: 1)))
+        records.append(Self.record("2611.00002", day: "2026-11-19", title: "Sharper Kernel Bounds", abstract: shared + " " + Self.words(6, seed: 2)))
+        let plan = try SearchIndexTests.plan(records)
+        #expect(Self.related(plan, "2611.00001").first == "2611.00002")
+        #expect(Self.related(plan, "2611.00002").first == "2611.00001")
+        // Every list is at most six long and never lists its own paper.
+        for paper in plan.digest.papers {
+            let list = Self.related(plan, paper.id.base)
+            #expect(list.count <= RelatedPapers.count && !list.contains(paper.id.base))
+            #expect(Set(list).count == list.count)
+        }
+    }
+
+    @Test func equalScoresAreOrderedById() throws {
+        let text = Self.words(80, seed: 42)
+        let plan = try SearchIndexTests.plan([
+            Self.record("2611.00050", title: "Probe", abstract: text + " " + Self.words(20, seed: 5)),
+            // Two copies of one text: their scores against the probe are exactly equal. The
+            // one with the larger id comes first in the file.
+            Self.record("2611.00031", title: "Copy", abstract: text),
+            Self.record("2611.00030", title: "Copy", abstract: text),
+            Self.record("2611.00070", title: "Other", abstract: Self.words(80, seed: 77)),
+        ])
+        #expect(Array(Self.related(plan, "2611.00050").prefix(2)) == ["2611.00030", "2611.00031"])
+    }
+
+    @Test func theSampleSitesRelatedPapersShareATopicOrAKeyTerm() throws {
+        let plan = try SampleSite.plan()
+        // A key term: a word of six letters or more that fewer than one paper in ten uses.
+        let words = Dictionary(uniqueKeysWithValues: plan.digest.papers.map { ($0.id.base, Self.words($0)) })
+        var frequency: [String: Int] = [:]
+        for set in words.values { for word in set { frequency[word, default: 0] += 1 } }
+        let rare = { (word: String) in frequency[word]! * 10 < plan.digest.papers.count }
+        var listed = 0
+        for paper in plan.digest.papers {
+            for other in plan.context.related.related(to: paper) {
+                listed += 1
+                let sharesTopic = !Set(paper.topics).isDisjoint(with: other.topics)
+                let sharesTerm = words[paper.id.base]!.intersection(words[other.id.base]!).contains(where: rare)
+                #expect(sharesTopic || sharesTerm, "\(paper.title) → \(other.title)")
+            }
+        }
+        #expect(listed >= plan.digest.papers.count * 3)
+    }
+
+    /// Words of six letters or more in what related papers compare, lowercased.
+    static func words(_ paper: Paper) -> Set<String> {
+        let text = ([paper.title, paper.abstract ?? "", paper.summary ?? ""] + paper.highlights + paper.topics).joined(separator: " ").lowercased()
+        return Set(text.split { !$0.isLetter }.map(String.init).filter { $0.count >= 6 })
+    }
+
+    @Test func paperPagesListTheirRelatedPapersWithLinks() throws {
+        let plan = try SampleSite.plan()
+        let paper = try #require(plan.digest.papers.first)
+        let expected = plan.context.related.related(to: paper)
+        #expect(!expected.isEmpty)
+        let page = try LargeSiteTests.page(plan, "papers/\(paper.slug)/index.html")
+        let links = page.nodes("//section[@id='related']//ol/li/a")
+        #expect(links.map { $0["href"] ?? "" } == expected.map { "../../papers/\($0.slug)/" })
+        #expect(links.map(\.text) == expected.map(\.title))
+        #expect(page.nodes("//section[@id='related']//time").map { $0["datetime"] ?? "" } == expected.map(\.day.description))
+    }
+}
+
+/// The sample site in `Content/`, planned with the default layouts.
+enum SampleSite {
+    static func plan() throws -> SitePlan {
+        let root = LargeSiteTests.root
+        let content = try FolderReader.readContent(root.appendingPathComponent("Content").path)
+        let loaded = try ContentLoader.load(content, baseURLOverride: nil)
+        let digest = DigestBuilder.build(config: loaded.config, records: loaded.records, runs: loaded.runs, pages: loaded.pages, today: nil)
+        let layouts = try FolderReader.readLayouts(root.appendingPathComponent("Layouts").path)
+        return SitePlan(digest: digest, theme: try Theme(templates: layouts.templates, assets: layouts.assets, folder: "Layouts"))
+    }
+}
