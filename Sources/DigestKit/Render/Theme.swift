@@ -13,6 +13,8 @@ public struct Theme: Sendable {
     ]
 
     private let library: MustacheLibrary
+    /// Every template's name; pages whose template is not required are made only when the layouts have it.
+    let templateNames: Set<String>
     /// Nil when the layouts use something skeletons cannot reproduce; pages are then rendered one by one.
     private let skeletons: TemplateSkeletons?
     private let direct = Counter()
@@ -52,6 +54,7 @@ public struct Theme: Sendable {
         }
         guard problems.isEmpty else { throw DiagnosticsError(problems) }
         self.library = MustacheLibrary(templates: parsed)
+        self.templateNames = Set(parsed.keys)
         self.skeletons = skeletons && TemplateSkeletons.supports(templateSources: sources) ? TemplateSkeletons() : nil
         self.assets = assets.sorted { $0.path < $1.path }
         var hasher = KeyHasher()
