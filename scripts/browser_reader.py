@@ -4,7 +4,8 @@ on the sample site, served under a sub-path, driven over the DevTools protocol.
 
     browser_reader.py --digest .build/release/digest
 
-  save       save a card and a paper page, reload: both on the reading list, newest first, with
+  save       save a card (aria-pressed, announced) and a paper page, and a search result and
+             unsave it; reload: the two on the reading list, newest first, with
              title, day and topics from storage (no paper page or search file fetched), a note
              typed there kept, the count in the navigation
   read       the opened paper is read, Read marks another, "Hide read" folds both into
@@ -97,7 +98,19 @@ def check_save(page, state):
     cards = page.cards()
     first, third = cards[0]["slug"], cards[2]["slug"]
     page.eval("document.querySelector('article.card .reader-save').click()")
-    time.sleep(0.05)
+    pressed = page.eval("document.querySelector('article.card .reader-save').getAttribute('aria-pressed')")
+    said = page.wait("document.querySelector('[aria-live=polite]').textContent", 2)
+    expect(pressed == "true" and said == "Saved. 1 paper on your reading list.", f"aria-pressed {pressed}, announced {said!r}")
+    page.load("search/?q=model")
+    page.wait("document.querySelector('[data-search-results] .reader-save')")
+    button = (f"[...document.querySelectorAll('[data-search-results] li')].find(li => li.dataset.paper !== {json.dumps(first)})"
+              ".querySelector('.reader-save')")
+    result = page.eval(button + ".closest('li').dataset.paper")
+    page.eval(button + ".click()")
+    from_search = (page.stored("saved") or {}).get(result)
+    expect(from_search and from_search["day"] and from_search["topics"], f"a search result saved as {from_search}")
+    page.eval(button + ".click()")
+    expect(result not in page.stored("saved"), "unsaving a search result left it saved")
     page.load(f"papers/{third}/")
     page.eval("document.querySelector('article.paper .reader-save').click()")
     page.load("reading-list/")
@@ -119,7 +132,8 @@ def check_save(page, state):
     nav_hidden = page.eval("document.querySelector('[data-reader-nav]').hidden")
     expect(count == "2" and nav_hidden is False, f"navigation count {count!r}, hidden {nav_hidden}")
     state.update(first=first, third=third)
-    return True, f"2 papers saved from a card and a paper page, listed newest first with a note kept; nav count {count}"
+    return True, (f"2 papers saved from a card and a paper page, listed newest first with a note kept; nav count {count};"
+                  f" a search result saved and unsaved; “{said}” announced")
 
 
 def check_read(page, state):
