@@ -124,7 +124,8 @@
       var input = form.querySelector("input");
       var term = input.value.trim();
       var key = form.getAttribute("data-terms") === "mute" ? "muteWords" : "watch";
-      if (term && Store.get("prefs")[key].indexOf(term) < 0) Store.update("prefs", function (prefs) { prefs[key].push(term); });
+      if (!term) return;
+      if (Store.get("prefs")[key].indexOf(term) < 0) Store.update("prefs", function (prefs) { prefs[key].push(term); });
       input.value = "";
       Reader.announce((key === "watch" ? "Watching “" : "Muted “") + term + "”");
     });
