@@ -26,9 +26,10 @@ check: build
 test: deps
 	$(SWIFT) test
 
-# Checks the built sample site with vnu, feedparser, xmllint, linkchecker and Chromium
-# (see scripts/verify.py), then tests its search in Chromium (scripts/browser_search.py);
-# installs those tools first when missing.
+# Checks the built sample site with vnu, feedparser, xmllint, linkchecker, Chromium and
+# axe-core (see scripts/verify.py), then tests its search and the reader's features in
+# Chromium (scripts/browser_search.py, scripts/browser_reader.py); installs those tools
+# first when missing.
 VENV := .build/verify-venv
 VERIFY := PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python scripts/verify.py --digest $(BIN)
 
@@ -38,8 +39,10 @@ verify-tools:
 verify: build verify-tools
 	$(VERIFY)
 	$(VENV)/bin/python scripts/browser_search.py --digest $(BIN)
+	$(VENV)/bin/python scripts/browser_reader.py --digest $(BIN)
 
-# Saves screenshots of the home and a paper page (1280 and 390 px, light and dark) into docs/screenshots/.
+# Saves screenshots of the home and a paper page (1280 and 390 px, light and dark) and of the
+# reading list into docs/screenshots/.
 screenshots: build verify-tools
 	$(VERIFY) --no-self-test --screenshots docs/screenshots
 

@@ -41,7 +41,7 @@ import unicodedata
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from verify import REPO, SUBPATH, Chromium, SubPathServer, evaluate, free_port  # noqa: E402
+from verify import REPO, SUBPATH, Chromium, SubPathServer, evaluate, free_port, tally  # noqa: E402
 
 # ---------------------------------------------------------------- the records, in Python
 
@@ -579,13 +579,8 @@ def main():
         attempt("index", check_index, page, papers, site)
         attempt("stemmer", check_stemmer, page, papers)
     finally:
-        browser.close()
-        server.close()
-        shutil.rmtree(workspace, ignore_errors=True)
-
-    passed = sum(outcomes)
-    print(f"browser-search: {passed} passed, {len(outcomes) - passed} failed")
-    return 0 if all(outcomes) else 1
+        status = tally("browser-search", outcomes, browser, server, workspace)
+    return status
 
 
 if __name__ == "__main__":

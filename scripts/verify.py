@@ -14,6 +14,10 @@ Checks, one line each:
   links    linkchecker crawls the site served under a sub-path: no broken links or anchors
   browser  headless Chromium, home and a paper page at 1280 and 390 px:
            no console errors, no horizontal overflow
+  axe      axe-core 4 in Chromium on every page type (with a reader's saved papers, read
+           marks, a muted topic and a watched author), light and dark, 1280 and 390 px:
+           no violations
+  budget   all scripts a day page loads, KaTeX aside, at most 25 kB gzip-compressed
 
 Before trusting the checks on the real site, the self-test runs each of them on
 Tests/VerifyFixtures/broken-site, a site with planted defects: every check must fail
@@ -541,6 +545,7 @@ def check_browser(site, port, screenshots=None):
                         name = f"{label}-{width}{'-dark' if dark else ''}.png"
                         browser.screenshot(os.path.join(screenshots, name), width, shot_height)
             screenshot_sections(browser, server.url, site, paper, screenshots)
+            reader_screenshots(browser, server.url, screenshots)
     finally:
         browser.close()
         server.close()
@@ -549,7 +554,149 @@ def check_browser(site, port, screenshots=None):
                   f"scripts: {len(problems)} problems (headless Chromium)", problems)
 
 
+# ---------------------------------------------------------------- accessibility and size
+
+SCRIPT_BUDGET = 25_000  # bytes of gzip (level 9), each script compressed on its own as servers send them
+
+
+def script_paths(site, page):
+    """The local scripts a page loads (KaTeX aside), as paths in the site, without ?v=."""
+    import re
+    html = open(os.path.join(site, page), encoding="utf-8").read()
+    folder = os.path.dirname(page)
+    found = []
+    for src in re.findall(r'<script[^>]*\ssrc="([^"]+)"', html):
+        path = os.path.normpath(os.path.join(folder, src.split("?")[0]))
+        if "/katex/" not in "/" + path:
+            found.append(path)
+    return found
+
+
+def reader_screenshots(browser, base, folder):
+    """The reading list with a note, muted and watched (docs/reader-features.md), after a reader's session."""
+    browser.open(base, 1280, 900, False)
+    if evaluate(browser, SEED_READER) != "ok":
+        return
+    evaluate(browser, "DigestStore.update('saved', s => { s[Object.keys(s)[1]].note = 'Try the verifier cache on our 7B drafts.'; });"
+                      " DigestStore.update('prefs', p => { p.muteWords = ['benchmark']; })")
+    for width, height, mobile, dark in ((1280, 1500, False, False), (390, 1600, True, True)):
+        browser.open(base + "reading-list/", width, height, mobile, dark=dark)
+        name = f"reading-list-{width}{'-dark' if dark else ''}.png"
+        browser.screenshot(os.path.join(folder, name), width, height)
+    evaluate(browser, "localStorage.clear()")
+
+
+def check_budget(site):
+    import gzip
+    scripts = script_paths(site, "index.html") if os.path.exists(os.path.join(site, "index.html")) else []
+    sizes, problems = {}, []
+    for path in scripts:
+        full = os.path.join(site, path)
+        if not os.path.exists(full):
+            problems.append(f"{path}: missing")
+            continue
+        sizes[path] = len(gzip.compress(open(full, "rb").read(), 9))
+    total = sum(sizes.values())
+    if not scripts:
+        problems.append("the home page loads no scripts")
+    if total > SCRIPT_BUDGET:
+        problems.append(f"{total:,} bytes compressed, over the {SCRIPT_BUDGET:,}-byte budget: "
+                        + ", ".join(f"{os.path.basename(p)} {n:,}" for p, n in sizes.items()))
+    return Result("budget", not problems, f"{len(scripts)} scripts on a day page, {total:,} of {SCRIPT_BUDGET:,} bytes gzip-compressed",
+                  problems)
+
+
+def axe_source():
+    import importlib.util
+    spec = importlib.util.find_spec("axe_playwright_python")
+    folder = spec.submodule_search_locations[0] if spec else ""
+    return open(os.path.join(folder, "axe.min.js"), encoding="utf-8").read()
+
+
+def page_types(site):
+    """One page of each kind the site has, as (label, path under the site)."""
+    def first(pattern):
+        found = files(site, pattern)
+        return os.path.relpath(found[0], site)[: -len("index.html")] if found else None
+    known = {"days", "topics", "papers", "archive", "week", "month", "feeds", "search", "reading-list", "assets", "bib", "sitemaps",
+             "authors"}
+    pages = [p for p in sorted(os.listdir(site)) if p not in known and os.path.exists(os.path.join(site, p, "index.html"))]
+    candidates = [
+        ("home", ""), ("day", first("days/*/index.html")), ("topics", "topics/"), ("topic", first("topics/*/index.html")),
+        ("paper", first_paper_page(site)), ("archive", "archive/"), ("archive month", first("archive/*/index.html")),
+        ("week", "week/"), ("month", first("month/*/index.html")), ("feeds", "feeds/"), ("search", "search/?q=model"),
+        ("page", pages[0] + "/" if pages else None), ("404", "404.html"), ("reading list", "reading-list/"),
+        ("author", first("authors/*/index.html")),
+    ]
+    return [(label, path) for label, path in candidates
+            if path is not None and os.path.exists(os.path.join(site, path.split("?")[0], "" if path.endswith(".html") else "index.html"))]
+
+
+# A reader who saved two papers, read one, muted the last card's topic and watches an
+# author, so the pages show everything the reader's scripts add.
+SEED_READER = """(() => {
+  const store = window.DigestStore, cards = [...document.querySelectorAll('article.card')];
+  if (!store || cards.length < 3) return 'no reader';
+  cards.slice(0, 2).forEach(c => c.querySelector('.reader-save').click());
+  cards[1].querySelector('.reader-read').click();
+  const author = (cards[2].querySelector('.authors') || {textContent: ''}).textContent.split(', ')[0];
+  store.update('prefs', p => { p.muteTopics = [cards[cards.length - 1].dataset.topics.split(' ')[0]]; p.watch = [author]; });
+  return 'ok';
+})()"""
+
+AXE_RUN = """axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v =>
+  v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ') + (n.any[0] ? ' — ' + n.any[0].message : '')).join('; ')))"""
+
+
+def check_axe(site, port):
+    server = SubPathServer(site, port)
+    browser = Chromium()
+    problems, runs = [], 0
+    try:
+        source = axe_source()
+        version = source[source.find("axe v") + 5:].split()[0] if "axe v" in source else "?"
+        targets = page_types(site)
+        browser.open(server.url, 1280, 900, False)
+        seeded = evaluate(browser, SEED_READER)
+        if os.path.exists(os.path.join(site, "reading-list", "index.html")) and seeded != "ok":
+            problems.append(f"could not give the reader a saved state to check: {seeded}")
+        for label, path in targets:
+            for viewport, width, height, mobile in VIEWPORTS:
+                for dark in (False, True):
+                    where = f"{label} ({path or '/'}) at {width}px{' dark' if dark else ''}"
+                    browser.open(server.url + path, width, height, mobile, dark=dark)
+                    browser.ws.settimeout(60)  # open() leaves a short timeout; a run of axe takes seconds
+                    browser.call("Runtime.evaluate", expression=source)
+                    result = browser.call("Runtime.evaluate", expression=AXE_RUN, awaitPromise=True, returnByValue=True)
+                    violations = result.get("result", {}).get("value")
+                    runs += 1
+                    if not isinstance(violations, list):
+                        problems.append(f"{where}: axe did not run: {result.get('exceptionDetails', {}).get('text')}")
+                        continue
+                    problems += [f"{where}: {v}" for v in violations]
+        if len(targets) < 2:
+            problems.append(f"only {len(targets)} page types found")
+    finally:
+        browser.close()
+        server.close()
+    return Result("axe", not problems, f"{runs} runs of axe-core {version} on {len(targets)} page types, light and dark, 1280 and 390 px: "
+                  f"{len(problems)} violations", problems)
+
+
 # ---------------------------------------------------------------- main
+
+def tally(name, outcomes, browser, server, workspace):
+    """Ends a browser test script: closes what it opened, prints `name: N passed, M failed`
+    (the line CI reads), and returns its exit status."""
+    try:
+        browser.close()
+    finally:
+        server.close()
+        shutil.rmtree(workspace, ignore_errors=True)
+    passed = sum(outcomes)
+    print(f"{name}: {passed} passed, {len(outcomes) - passed} failed")
+    return 0 if outcomes and all(outcomes) else 1
+
 
 def check_site(site, port, base_url, screenshots=None, content=None):
     """Runs every check. The site is served on `port`, the one its base URL names, so its
@@ -561,6 +708,8 @@ def check_site(site, port, base_url, screenshots=None, content=None):
         lambda: check_bibtex(site, content),
         lambda: check_links(site, port),
         lambda: check_browser(site, port, screenshots),
+        lambda: check_axe(site, port),
+        lambda: check_budget(site),
     ]
     results = []
     for check in checks:

@@ -783,6 +783,11 @@
       item.setAttribute("data-result-day", day);
       item.setAttribute("data-result-topics", topics.map(function (t) { return t[1]; }).join(" "));
       item.setAttribute("data-result-code", row[6] ? "1" : "0");
+      // What reader.js reads to save a result (as on a card).
+      item.setAttribute("data-paper", row[1]);
+      item.setAttribute("data-title", row[2]);
+      item.setAttribute("data-day", day);
+      item.setAttribute("data-topic-names", topics.map(function (t) { return t[0]; }).join("|"));
       var heading = element("h2", "search-result-title");
       var link = element("a", null, row[2]);
       link.href = paperHref(row);

@@ -19,7 +19,7 @@ import Testing
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 1)
         let summary = try #require(lines.first)
-        #expect(summary.hasPrefix("Built 13 pages and 7 feeds from 2 papers (1 day, 2 topics) in "))
+        #expect(summary.hasPrefix("Built 14 pages and 7 feeds from 2 papers (1 day, 2 topics) in "))
         #expect(summary.hasSuffix("→ Site/"))
     }
 

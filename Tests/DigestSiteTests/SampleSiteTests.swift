@@ -229,6 +229,54 @@ import Testing
         #expect(home.nodes("//form[@role='search']").first?["action"] == "./search/")
     }
 
+    @Test func theReadingListPageExplainsItselfWithoutScriptAndIsLinkedForScriptsToShow() throws {
+        let checker = try checker
+        let page = try #require(checker.document("reading-list/index.html"))
+        #expect(page.nodes("//h1").first?.text == "Reading list")
+        #expect(page.nodes("//head/meta[@name='robots']").first?["content"] == "noindex")
+        let fallback = page.nodes("//div[@data-reader-nojs]").first?.text ?? ""
+        #expect(fallback.contains("needs JavaScript"))
+        // What the scripts fill stays hidden without them.
+        for frame in ["data-reading-list", "data-reader-settings", "data-reader-transfer"] {
+            #expect(page.nodes("//section[@\(frame)][@hidden]").count == 1, "\(frame) is not hidden")
+        }
+        // A mute button per topic, and the page's own script after the shared ones.
+        #expect(page.nodes("//button[@data-mute-topic][@aria-pressed='false']").count == (try report.topics))
+        let scripts = page.nodes("//script[@src]").compactMap { $0["src"] }
+        #expect(scripts.last?.hasPrefix("../assets/list.js?v=") == true)
+        #expect(scripts.contains { $0.hasPrefix("../assets/store.js?v=") })
+        // Every page links to it, hidden until the reader's script shows it with its count.
+        for path in ["index.html", "topics/index.html", "papers/2611.09061/index.html"] {
+            let item = try #require(checker.document(path)?.nodes("//li[@data-reader-nav]").first, "\(path): no link")
+            #expect(item["hidden"] != nil)
+            #expect(item.nodes("a/span[@data-saved-count]").count == 1)
+            #expect(item.nodes("a").first?["href"]?.hasSuffix("reading-list/") == true)
+        }
+        #expect(try checker.document("index.html")?.nodes("//script[contains(@src,'list.js')]").isEmpty == true)
+    }
+
+    @Test func cardsAndPaperPagesCarryWhatTheReaderScriptsRead() throws {
+        let checker = try checker
+        let home = try #require(checker.document("index.html"))
+        let cards = home.nodes("//article[contains(@class,'card')]")
+        #expect(!cards.isEmpty)
+        for card in cards {
+            let slug = try #require(card["data-paper"])
+            #expect(card.nodes(".//h3/a").first?["href"] == "./papers/\(slug)/")
+            #expect(card["data-day"] == "2026-11-20")
+            #expect(card["data-title"]?.isEmpty == false)
+        }
+        let braided = try #require(cards.first { $0["data-paper"] == "2611.09061" })
+        #expect(braided["data-title"] == "Braided Speculation: Multi-Draft Decoding with a Shared Verifier Cache")
+        let paper = try #require(checker.document("papers/2611.09061/index.html")?.nodes("//article[@class='paper']").first)
+        #expect(paper["data-paper"] == "2611.09061")
+        #expect(paper["data-day"] == "2026-11-20")
+        #expect(paper["data-title"] == braided["data-title"])
+        // Day pages hold the bar the scripts fill, named by the day its list is of.
+        #expect(home.nodes("//div[@data-reader-bar='2026-11-20'][@hidden]").count == 1)
+        #expect(try checker.document("days/2026-11-19/index.html")?.nodes("//div[@data-reader-bar='2026-11-19']").count == 1)
+    }
+
     @Test func daysShowWhatTheCollectorDid() throws {
         let home = try #require(try checker.document("index.html"))
         let line = try #require(home.nodes("//details[@class='run-stats']/summary").first?.text)
@@ -243,7 +291,9 @@ import Testing
     @Test func markdownPagesAreInTheNavigationAndTheSitemap() throws {
         let checker = try checker
         let nav = try #require(checker.document("index.html")).nodes("//nav[@class='site-nav']//a")
-        #expect(nav.map(\.text) == ["Today", "Week", "Topics", "Archive", "Feeds", "About Gradient Notes", "Selection criteria"])
+        #expect(
+            nav.map { $0.text.trimmingCharacters(in: .whitespaces) }
+                == ["Today", "Week", "Topics", "Archive", "Feeds", "About Gradient Notes", "Selection criteria", "Reading list"])
         let criteria = try #require(checker.document("criteria/index.html"))
         #expect(criteria.nodes("//h1").first?.text == "Selection criteria")
         #expect(criteria.nodes("//nav[contains(@class,'toc')]//a").map(\.text) == ["The prompt", "Scores", "What is left out"])
@@ -340,9 +390,10 @@ import Testing
     }
 
     @Test func theSitemapListsEveryPage() throws {
-        // (every page but 404.html, including feeds/ and search/)
+        // (every page but 404.html and the reading list, including feeds/ and search/)
         let locations = try sitemapLocations()
-        let pages = try checker.pages.filter { $0 != "404.html" }
+        // (the reading list is the reader's own, in their browser: nothing to index)
+        let pages = try checker.pages.filter { $0 != "404.html" && $0 != "reading-list/index.html" }
             .map { Self.baseURL + ($0 == "index.html" ? "" : String($0.dropLast("index.html".count))) }
         #expect(Set(locations) == Set(pages))
         #expect(locations.count == pages.count)

@@ -6,7 +6,7 @@
 public struct SitePlan: Sendable {
     public enum Kind: Sendable {
         case home, day(Int), topics, topic(Int), topicFeed(Int), paper(Int), archive, feeds, search, searchIndex
-        case page(Int), week, month(Int), archiveMonth(Int), searchFile(Int), paperBib(Int), dayBib(Int)
+        case page(Int), week, readingList, month(Int), archiveMonth(Int), searchFile(Int), paperBib(Int), dayBib(Int)
         case rss, atom, jsonFeed, daily, sitemap, sitemapPages, sitemapMonth(Int), notFound, asset(Int), katex(Int)
         case author(Int), authorFeed(Int), sitemapAuthors(Int)
     }
@@ -42,7 +42,8 @@ public struct SitePlan: Sendable {
         let chrome = PageChrome(
             config: digest.config, stylesheet: versioned("style.css"), script: versioned("digest.js"),
             scripts: Self.scriptModules.compactMap(versioned), katex: !katex.isEmpty,
-            pages: digest.pages.map { ($0.name, $0.title) }, hasWeek: !digest.week.isEmpty)
+            pages: digest.pages.map { ($0.name, $0.title) }, hasWeek: !digest.week.isEmpty,
+            hasReadingList: theme.templateNames.contains(ReadingListPage.template), readingListScript: versioned(ReadingListPage.script))
         context = PageContext(digest: digest, chrome: chrome, theme: theme, related: related ?? RelatedPapers(terms!))
 
         var entries: [Entry] = [Entry(path: "index.html", kind: .home)]
@@ -80,6 +81,9 @@ public struct SitePlan: Sendable {
             Entry(path: "archive/index.html", kind: .archive),
             Entry(path: "feeds/index.html", kind: .feeds),
             Entry(path: "search/index.html", kind: .search),
+        ]
+        if chrome.hasReadingList { entries.append(Entry(path: ReadingListPage.urlPath + "index.html", kind: .readingList)) }
+        entries += [
             Entry(path: SearchIndex.manifestPath, kind: .searchIndex),
             Entry(path: "feed.xml", kind: .rss),
             Entry(path: "atom.xml", kind: .atom),
@@ -114,7 +118,8 @@ public struct SitePlan: Sendable {
 
     /// Digest's script modules, in the order pages load them (a module may use those before
     /// it: search.js uses words.js). A theme without one of them simply does not load it.
-    static let scriptModules = ["words.js", "search.js", "digest.js"]
+    /// store.js owns the reader's saved state (docs/reader-features.md); the modules after it ask it.
+    static let scriptModules = ["words.js", "search.js", "digest.js", "store.js", "reader.js", "news.js", "filters.js", "keys.js"]
 
     /// How many of the files are HTML pages.
     public var pageCount: Int { entries.count { $0.path.hasSuffix(".html") } }
@@ -152,6 +157,7 @@ public struct SitePlan: Sendable {
         case .feeds: return page("feeds", FeedsPage.context(digest: digest, chrome: context.chrome))
         case .search: return page("search", SearchPage.context(digest: digest, chrome: context.chrome))
         case .notFound: return page("404", context.notFound())
+        case .readingList: return page(ReadingListPage.template, ReadingListPage.context(digest: digest, chrome: context.chrome))
         case .page(let index): return page("page", MarkdownPage.context(digest.pages[index], chrome: context.chrome))
         case .week: return page("best", BestPage.weekContext(digest: digest, chrome: context.chrome))
         case .month(let index): return page("best", BestPage.monthContext(digest.months[index], digest: digest, chrome: context.chrome))

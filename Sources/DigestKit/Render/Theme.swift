@@ -15,9 +15,11 @@ public struct Theme: Sendable {
     /// Whether the layouts have `author.mustache`. Author pages came after the first
     /// layouts, so a layout folder without it still builds: with no author pages and no
     /// links to them.
-    public let hasAuthorPages: Bool
+    public var hasAuthorPages: Bool { templateNames.contains("author") }
 
     private let library: MustacheLibrary
+    /// Every template's name; pages whose template is not required are made only when the layouts have it.
+    let templateNames: Set<String>
     /// Nil when the layouts use something skeletons cannot reproduce; pages are then rendered one by one.
     private let skeletons: TemplateSkeletons?
     private let direct = Counter()
@@ -57,7 +59,7 @@ public struct Theme: Sendable {
         }
         guard problems.isEmpty else { throw DiagnosticsError(problems) }
         self.library = MustacheLibrary(templates: parsed)
-        self.hasAuthorPages = parsed["author"] != nil
+        self.templateNames = Set(parsed.keys)
         self.skeletons = skeletons && TemplateSkeletons.supports(templateSources: sources) ? TemplateSkeletons() : nil
         self.assets = assets.sorted { $0.path < $1.path }
         var hasher = KeyHasher()

@@ -3,7 +3,7 @@ import Foundation
 /// What every page shares: the site's identity, navigation, feeds, search, scripts and the
 /// relative way back to the site root.
 struct PageChrome: Sendable {
-    enum Section: Equatable { case today, topics, archive, feeds, search, week, page(String), none }
+    enum Section: Equatable { case today, topics, archive, feeds, search, week, readingList, page(String), none }
 
     let config: SiteConfig
     /// `assets/style.css?v=…` when the layouts have a stylesheet.
@@ -18,6 +18,10 @@ struct PageChrome: Sendable {
     let pages: [(name: String, title: String)]
     /// Whether there is a week page to link to.
     let hasWeek: Bool
+    /// Whether the layouts have a reading list page (its link is shown by the reader's scripts).
+    let hasReadingList: Bool
+    /// `assets/list.js?v=…`, the reading list page's own script: other pages need not load it.
+    let readingListScript: String?
 
     /// The feed and navigation links, made once per root, section and topic: every paper
     /// page has the same. (What they are made of is immutable, so they never go stale.)
@@ -25,7 +29,8 @@ struct PageChrome: Sendable {
 
     init(
         config: SiteConfig, stylesheet: String?, script: String?, scripts: [String] = [], katex: Bool,
-        pages: [(name: String, title: String)] = [], hasWeek: Bool = false
+        pages: [(name: String, title: String)] = [], hasWeek: Bool = false, hasReadingList: Bool = false,
+        readingListScript: String? = nil
     ) {
         self.config = config
         self.stylesheet = stylesheet
@@ -34,6 +39,8 @@ struct PageChrome: Sendable {
         self.katex = katex
         self.pages = pages
         self.hasWeek = hasWeek
+        self.hasReadingList = hasReadingList
+        self.readingListScript = readingListScript
     }
 
     private func links(root: String, section: Section, topicFeed: Topic?) -> (feeds: [TemplateObject], nav: [TemplateObject]) {
@@ -54,6 +61,10 @@ struct PageChrome: Sendable {
             ["label": "Feeds", "href": root + "feeds/", "current": section == .feeds],
         ]
         nav += pages.map { ["label": $0.title, "href": root + $0.name + "/", "current": section == .page($0.name)] }
+        // Last, and hidden until a script shows it with the count: without JavaScript the list cannot exist.
+        if hasReadingList {
+            nav.append(["label": "Reading list", "href": root + ReadingListPage.urlPath, "current": section == .readingList, "reader": true])
+        }
         return (feeds, nav)
     }
 

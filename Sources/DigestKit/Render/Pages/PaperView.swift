@@ -34,6 +34,10 @@ enum PaperView {
     static func common(_ paper: Paper, root: String, digest: Digest) -> TemplateObject {
         var values: TemplateObject = [
             "id": paper.id.description,
+            // The reader's scripts key their state by the page's folder name and read the day
+            // from the card itself, so a saved paper needs no archive download (docs/reader-features.md).
+            "slug": paper.slug,
+            "date": paper.day.description,
             "title": paper.title,
             "topicSlugs": topicSlugs(paper, digest: digest),
             "href": root + "papers/\(paper.slug)/",
