@@ -510,11 +510,10 @@ def screenshot_sections(browser, base, site, paper, folder):
                                 "return e ? Math.max(0, e.getBoundingClientRect().top + scrollY - 24) : -1; })()")
         if top is not None and top >= 0:
             browser.screenshot(os.path.join(folder, "paper-cite-related-1280.png"), 1280, 900, top)
-    import re
-    match = re.search(r'href="(?:\.\./)*(authors/[^"#?]+/)"', open(os.path.join(site, paper or "", "index.html"), encoding="utf-8").read()) \
-        if paper else None
-    if match:
-        browser.open(base + match.group(1), 1280, 900, False)
+    authors = files(site, "authors/*/index.html")
+    if authors:  # the author with the most papers: the largest page
+        page = max(authors, key=lambda path: (os.path.getsize(path), path))
+        browser.open(base + os.path.relpath(page, site)[: -len("index.html")], 1280, 900, False)
         browser.screenshot(os.path.join(folder, "author-1280.png"), 1280, 900)
 
 
