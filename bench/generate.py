@@ -4,7 +4,10 @@
     generate.py OUT_DIR --days D --per-day N [--seed S] [--start 2024-01-01]
 
 Sentences draw on 40 common words and a long tail of 30,000 rarer ones; authors draw on
-120,000 names in three scripts, a few of them on many papers. Each paper has a 2.5–3.5 kB Markdown summary (the four usual sections, and now and then a
+120,000 names in three scripts, a few of them on many papers. Four abstracts in five carry
+TeX (math, accents, \\emph, now and then the code's \\url), some titles math and subtitles;
+each day is three collector runs in three files written three ways (the object form with
+a day, an array with timestamps and \\u escapes, a timestamp whose offset crosses midnight). Each paper has a 2.5–3.5 kB Markdown summary (the four usual sections, and now and then a
 table, a list, inline code, a footnote and TeX math), four highlights and a 1 kB
 abstract, like the papers a real collector saves. The same arguments always give the
 same bytes, so timings compare across runs and machines.
@@ -94,8 +97,39 @@ def summary(rng):
     return text[: target]
 
 
+# TeX as arXiv abstracts and titles carry it: math, accents, commands, and now and then
+# the code's address.
+TEX_MATH = [r"$O(n^2)$", r"$\tilde{O}(\sqrt{T})$", r"$\alpha$-divergence", r"$\mathcal{O}(n \log n)$", r"$k$-NN",
+            r"$\ell_1$", r"$\epsilon = 10^{-3}$", r"$\times 4.2$", r"$p < 0.05$", r"$\beta$-VAE", r"$\sim$3B"]
+TEX_TEXT = [r"na\"ive", r"\emph{without}", r"\textit{in situ}", r"state-of-the-art", r"Erd\H{o}s", r"\'{e}tude",
+            r"\textbf{all}", r"a la Poincar\'e", r"10\%", r"G\"odel"]
+
+
+def tex_sentence(rng):
+    """A sentence with TeX in it, as most real abstracts have at least one."""
+    words = [word(rng) for _ in range(rng.randint(8, 16))]
+    for _ in range(rng.randint(1, 3)):
+        words.insert(rng.randrange(len(words)), rng.choice(TEX_MATH if rng.random() < 0.6 else TEX_TEXT))
+    return words[0].capitalize() + " " + " ".join(words[1:]) + "."
+
+
+def abstract(rng):
+    sentences = [sentence(rng) for _ in range(8)]
+    if rng.random() < 0.8:  # about four abstracts in five have TeX
+        for _ in range(rng.randint(1, 3)):
+            sentences[rng.randrange(len(sentences))] = tex_sentence(rng)
+    text = " ".join(sentences)
+    if rng.random() < 0.15:
+        text += rf" Code is available at \url{{https://github.com/lab-{rng.randint(1, 400)}/{rng.choice(TAIL)}}}."
+    return (text + " " * 1024)[:1024].rstrip()
+
+
 def paper(rng, day, index):
     title = f"{rng.choice(NOUNS)} {rng.choice(['for', 'via', 'without', 'under'])} {' '.join(rng.choice(WORDS) for _ in range(rng.randint(3, 7)))}"
+    if rng.random() < 0.15:
+        title += " with " + rng.choice(TEX_MATH)
+    if rng.random() < 0.2:  # long titles, with a subtitle
+        title += ": " + " ".join(word(rng) for _ in range(rng.randint(6, 12)))
     record = {
         "id": f"{day:%y%m}.{index:05d}",
         "title": title[0].upper() + title[1:],
@@ -103,7 +137,7 @@ def paper(rng, day, index):
         "topics": rng.sample(TOPICS, rng.randint(1, 3)),
         "highlights": [sentence(rng, 10, 20) for _ in range(4)],
         "summary": summary(rng),
-        "abstract": (paragraph(rng, 8) + " " * 1024)[:1024].rstrip(),
+        "abstract": abstract(rng),
         "published": f"{day - datetime.timedelta(days=rng.randint(0, 3)):%Y-%m-%d}T{rng.randint(0, 23):02d}:00:00Z",
     }
     if rng.random() < 0.4:
@@ -120,6 +154,7 @@ def main():
     parser.add_argument("--per-day", type=int, required=True)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--start", default="2024-01-01")
+    parser.add_argument("--runs", type=int, default=3, help="collector runs (files) a day")
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
@@ -136,8 +171,30 @@ def main():
         records = [paper(rng, day, first + i) for i in range(args.per_day)]
         folder = os.path.join(papers_dir, f"{day:%Y-%m}")
         os.makedirs(folder, exist_ok=True)
-        with open(os.path.join(folder, f"{day}.json"), "w") as file:
-            json.dump({"date": str(day), "papers": records}, file, ensure_ascii=False, indent=1)
+        if args.runs == 1:
+            with open(os.path.join(folder, f"{day}.json"), "w") as file:
+                json.dump({"date": str(day), "papers": records}, file, ensure_ascii=False, indent=1)
+            continue
+        # Several runs a day, each file written the way some collector writes them:
+        # - at 00:00, the object form, pretty-printed, with a day;
+        # - at 08:00, an array with a timestamp on every record and \u escapes for every
+        #   non-ASCII letter;
+        # - at 16:00, the object form with a timestamp whose offset crosses midnight
+        #   (01:30 the next day in UTC+3 is 22:30 this day in UTC).
+        next_day = day + datetime.timedelta(days=1)
+        parts = [records[i * len(records) // args.runs:(i + 1) * len(records) // args.runs] for i in range(args.runs)]
+        for run, part in enumerate(parts):
+            hour = 24 * run // args.runs
+            path = os.path.join(folder, f"{day}-{hour:02d}00.json")
+            with open(path, "w") as file:
+                if run % 3 == 1:
+                    for record in part:
+                        record["date"] = f"{day}T{hour:02d}:00:00Z"
+                    json.dump(part, file, ensure_ascii=True, indent=2)
+                elif run % 3 == 2:
+                    json.dump({"date": f"{next_day}T01:30:00+03:00", "papers": part}, file, ensure_ascii=False, indent=4)
+                else:
+                    json.dump({"date": str(day), "papers": part}, file, ensure_ascii=False, indent=2)
 
 
 if __name__ == "__main__":

@@ -67,7 +67,7 @@ enum BibTeX {
             let names = paper.authors.map { name in
                 // A name with the word "and" in it would read as two authors.
                 let escaped = value(name)
-                return escaped.range(of: #"\band\b"#, options: [.regularExpression, .caseInsensitive]) != nil ? "{" + escaped + "}" : escaped
+                return hasWordAnd(escaped) ? "{" + escaped + "}" : escaped
             }
             fields.append(("author", "{" + names.joined(separator: " and ") + "}"))
         }
@@ -91,35 +91,62 @@ enum BibTeX {
     /// line breaks as spaces, and braces kept only when they balance (BibTeX counts every
     /// brace, escaped or not, so an unbalanced one would end the field).
     static func value(_ text: String) -> String {
-        var out = ""
+        // Every character it looks at is ASCII, so it works on UTF-8 bytes: the other
+        // bytes of a name or title are copied as they are.
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 8)
         var inMath = false
-        var previous: Character = " "
-        for character in text {
-            switch character {
-            case "$" where previous != "\\":
-                inMath.toggle()
-                out.append(character)
-            case "&", "%", "#", "_":
-                // (A `where` would apply to the last pattern only.)
-                if !inMath && previous != "\\" { out.append("\\") }
-                out.append(character)
-            case "\n", "\r", "\t", "\r\n":
-                out.append(" ")
-            default:
-                out.append(character)
-            }
-            previous = character
-        }
+        var previous: UInt8 = 0x20
         var depth = 0
         var balanced = true
-        for character in out {
-            if character == "{" { depth += 1 }
-            if character == "}" { depth -= 1 }
-            if depth < 0 { balanced = false }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "$") where previous != UInt8(ascii: "\\"):
+                inMath.toggle()
+                out.append(byte)
+            case UInt8(ascii: "&"), UInt8(ascii: "%"), UInt8(ascii: "#"), UInt8(ascii: "_"):
+                // (A `where` would apply to the last pattern only.)
+                if !inMath && previous != UInt8(ascii: "\\") { out.append(UInt8(ascii: "\\")) }
+                out.append(byte)
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+                // CRLF becomes one space, as it is one character.
+                if !(byte == UInt8(ascii: "\n") && previous == UInt8(ascii: "\r")) { out.append(0x20) }
+            case UInt8(ascii: "{"):
+                depth += 1
+                out.append(byte)
+            case UInt8(ascii: "}"):
+                depth -= 1
+                if depth < 0 { balanced = false }
+                out.append(byte)
+            default:
+                out.append(byte)
+            }
+            previous = byte
         }
         if depth != 0 { balanced = false }
-        return balanced ? out : out.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
+        if !balanced { out.removeAll { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") } }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether a name has the word "and" in it (any case), which BibTeX would read as
+    /// the start of another author.
+    static func hasWordAnd(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        func isLetter(_ index: Int) -> Bool {
+            guard bytes.indices.contains(index) else { return false }
+            let byte = bytes[index] | 0x20
+            return (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || bytes[index] >= 0x80
+        }
+        var index = 0
+        while index + 3 <= bytes.count {
+            if bytes[index] | 0x20 == UInt8(ascii: "a"), bytes[index + 1] | 0x20 == UInt8(ascii: "n"), bytes[index + 2] | 0x20 == UInt8(ascii: "d"),
+                !isLetter(index - 1), !isLetter(index + 3)
+            {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Every entry of a day, in the day's order, separated by blank lines.

@@ -6,8 +6,8 @@ import Foundation
 /// of a list page.
 enum CitationMeta {
     /// `citation_*` name and content pairs, authors in the record's order.
-    static func highwire(_ paper: Paper, config: SiteConfig) -> [TemplateObject] {
-        var tags: [(String, String)] = [("citation_title", paper.title)]
+    static func highwire(_ paper: Paper, config: SiteConfig) -> [(name: String, content: String)] {
+        var tags: [(name: String, content: String)] = [("citation_title", paper.title)]
         for author in paper.authors { tags.append(("citation_author", author)) }
         let published = paper.published.map { $0.utcComponents.day } ?? paper.day
         tags.append(("citation_publication_date", slashed(published)))
@@ -17,7 +17,14 @@ enum CitationMeta {
             tags.append(("citation_pdf_url", pdf))
         }
         tags.append(("citation_abstract_html_url", paper.links.arxiv ?? config.baseURL.resolve(PaperPage.urlPath(paper))))
-        return tags.map { ["name": $0.0, "content": $0.1] as TemplateObject }
+        return tags
+    }
+
+    /// The same tags as `<meta>` elements, one per line. Made here rather than by the
+    /// template: a list as long as the paper's authors would give paper pages one shape per
+    /// author count, and each shape costs the template engine a render (`TemplateSkeletons`).
+    static func highwireHTML(_ paper: Paper, config: SiteConfig) -> String {
+        highwire(paper, config: config).map { "<meta name=\"\($0.name)\" content=\"\(HTMLEscape.escape($0.content))\">\n" }.joined()
     }
 
     /// `2026/11/20`, the form Highwire's dates take.

@@ -22,8 +22,8 @@ struct FeedEntry {
         summary = paper.highlights.first.map(Markdown.plainText) ?? paper.abstract.map { String($0.prefix(280)) }
     }
 
-    /// An entry without the summary, for feeds of which there are thousands (authors'):
-    /// the authors, the key points as plain text and the abstract.
+    /// An entry without the summary or abstract, for feeds of which there are thousands
+    /// (authors'): the authors and the key points as plain text.
     init(brief paper: Paper, config: SiteConfig) {
         permalink = config.baseURL.resolve(PaperPage.urlPath(paper))
         title = paper.title
@@ -35,7 +35,6 @@ struct FeedEntry {
         if !paper.highlights.isEmpty {
             html += "<ul>\n" + paper.highlights.map { "<li>" + HTMLEscape.escape(Markdown.plainText($0)) + "</li>\n" }.joined() + "</ul>\n"
         }
-        if let abstract = paper.abstract { html += "<p>" + MathSpans.html(abstract) + "</p>\n" }
         self.html = html
         summary = paper.highlights.first.map(Markdown.plainText) ?? paper.abstract.map { String($0.prefix(280)) }
     }

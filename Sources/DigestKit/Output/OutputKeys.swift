@@ -53,7 +53,6 @@ extension SitePlan {
         let whole = digestHasher.value
 
         let hashByID = Dictionary(zip(digest.papers.map(\.id.base), allHashes.map(\.month)), uniquingKeysWith: { first, _ in first })
-        let contentByID = Dictionary(zip(digest.papers.map(\.id.base), paperHashes), uniquingKeysWith: { first, _ in first })
         let windowDays = Set(digest.window.map(\.day))
         let bestMonths = Set(digest.months.map(\.month.monthKey))
         let months = digest.archiveMonths.enumerated().map { index, month -> UInt64 in
@@ -125,7 +124,7 @@ extension SitePlan {
                 return hasher.value
             case .authorFeed(let number):
                 var hasher = authorKey(number)
-                for paper in digest.authors.authors[number].papers.prefix(digest.config.feedItems) { hasher.add(contentByID[paper.id.base] ?? 0) }
+                for paper in digest.authors.authors[number].papers.prefix(AuthorPage.feedItems) { hasher.add(hashByID[paper.id.base] ?? 0) }
                 return hasher.value
             case .searchIndex:
                 return ContentHash.of(search.manifest)

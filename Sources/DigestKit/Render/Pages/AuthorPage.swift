@@ -2,6 +2,9 @@
 /// and an Atom feed of them (`feed.xml` beside it) to follow the author in a feed reader.
 enum AuthorPage {
     static let feedPath = "atom.xml"
+    /// Entries in an author's feed: enough to follow them (a feed reader keeps what it
+    /// has seen), few enough that thousands of author feeds stay small.
+    static let feedItems = 10
 
     static func context(_ author: AuthorIndex.Author, digest: Digest, chrome: PageChrome) -> TemplateObject {
         let pagePath = AuthorIndex.urlPath(slug: author.slug)
@@ -30,14 +33,14 @@ enum AuthorPage {
         ]
     }
 
-    /// The author's newest `feedItems` papers as Atom. Entries carry the key points and the
-    /// abstract, not the rendered summary: a site has thousands of author feeds, and
-    /// rendering every paper's Markdown once per author would cost more than the pages.
+    /// The author's newest papers as Atom. Entries carry the authors and key points, not
+    /// the summary or the abstract: a site has thousands of author feeds, and each paper is
+    /// in several (one per author), so they would hold the archive's text many times over.
     static func feed(_ author: AuthorIndex.Author, config: SiteConfig) -> [UInt8] {
         let path = AuthorIndex.urlPath(slug: author.slug)
         return AtomFeed.render(
             title: "\(config.title): papers by \(author.name)", subtitle: "Papers by \(author.name) in \(config.title).",
             path: path + feedPath, pageURL: config.baseURL.resolve(path),
-            entries: author.papers.prefix(config.feedItems).map { FeedEntry(brief: $0, config: config) }, config: config)
+            entries: author.papers.prefix(min(feedItems, config.feedItems)).map { FeedEntry(brief: $0, config: config) }, config: config)
     }
 }

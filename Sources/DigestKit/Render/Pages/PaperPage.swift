@@ -33,7 +33,7 @@ enum PaperPage {
         values["bibHref"] = bibPath
         values["related"] = PaperView.listValue(related.map { relatedPaper($0, root: root, digest: digest) })
         context["paper"] = values
-        context["citation"] = CitationMeta.highwire(paper, config: digest.config)
+        context["citationHTML"] = CitationMeta.highwireHTML(paper, config: digest.config)
         context["jsonLD"] = ScholarlyArticle.jsonLD(paper, config: digest.config)
         return context
     }
