@@ -32,7 +32,7 @@ struct SearchPostings {
     /// The papers in the order given (their numbers).
     init(_ papers: [Paper], topicSlugs: [String: String]) {
         let workers = min(papers.count, 16)
-        let parts = Parallel.map(workers) { worker in
+        var parts = Parallel.map(workers) { worker in
             let range = (papers.count * worker / workers)..<(papers.count * (worker + 1) / workers)
             var part = Part()
             for index in range { part.add(papers[index], topicSlugs: topicSlugs) }
@@ -48,7 +48,10 @@ struct SearchPostings {
         termOf.reserveCapacity(parts.reduce(0) { $0 + $1.termOf.count })
         frequencyOf.reserveCapacity(termOf.capacity)
         relatedOf.reserveCapacity(termOf.capacity)
-        for part in parts {
+        for index in parts.indices {
+            // Each part is let go once copied, so the postings are never held twice over.
+            let part = parts[index]
+            parts[index] = Part()
             let mapping = part.terms.map { term -> Int32 in
                 if let number = global[term] { return number }
                 global[term] = Int32(terms.count)
