@@ -66,10 +66,28 @@ public final class XMLWriter {
 
     /// The string with every character that XML 1.0 does not allow removed.
     public static func xmlSafe(_ value: String) -> String {
-        if value.unicodeScalars.allSatisfy(isAllowed) { return value }
+        if !mayHaveDisallowed(value) { return value }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: value.unicodeScalars.lazy.filter(isAllowed))
         return String(scalars)
+    }
+
+    /// Whether the UTF-8 holds a C0 control other than tab, line feed and carriage return,
+    /// or U+FFFE or U+FFFF (`EF BF BE`, `EF BF BF`): the only characters a Swift string can
+    /// hold that XML 1.0 does not allow. One pass over bytes, instead of decoding every
+    /// scalar of every feed's text.
+    static func mayHaveDisallowed(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20, byte != 0x9, byte != 0xA, byte != 0xD { return true }
+                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return true }
+                index += 1
+            }
+            return false
+        }
     }
 
     private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {

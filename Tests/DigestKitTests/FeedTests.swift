@@ -158,4 +158,13 @@ import Testing
         #expect(paperLocations == [2, 3, 1].map { "https://example.org/digest/papers/2611.0000\($0)/" })  // as the days list them
         #expect(papers.nodes("//s:url[s:loc='https://example.org/digest/papers/2611.00001/']/s:lastmod", namespaces: ns).first?.text == "2026-11-19")
     }
+
+    @Test func xmlSafeRemovesExactlyWhatXMLForbids() throws {
+        let kept = "tab\tline\nreturn\r é 中 \u{FFFD} \u{1F600} \u{E000}"
+        #expect(XMLWriter.xmlSafe(kept) == kept)
+        #expect(XMLWriter.xmlSafe("a\u{1}b\u{1F}c\u{FFFE}d\u{FFFF}e") == "abcde")
+        let writer = XMLWriter()
+        writer.element("t", "x\u{0B}y\u{FFFF}z")
+        #expect(try XMLDocument.xml(writer.finish()).nodes("/t").first?.text == "xyz")
+    }
 }
