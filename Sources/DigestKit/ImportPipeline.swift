@@ -113,6 +113,9 @@ public enum ImportPipeline {
         case .hfDaily: (papers, diagnostics) = HFDailyReader.read(file, date: options.date, timeZone: timeZone, topics: topics)
         case .paperAssistant: (papers, diagnostics) = PaperAssistantReader.read(file, day: day)
         case .arxivAtom: (papers, diagnostics) = ArxivAtomReader.read(file, day: day, topics: topics)
+        case .dailyArxiv:
+            let named = options.date ?? DailyArxivReader.day(inName: file.path) ?? day
+            (papers, diagnostics) = DailyArxivReader.read(file, day: named, topics: topics)
         }
         // The build refuses days outside its range: importing such a paper would only make
         // content that no longer builds.

@@ -15,7 +15,7 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("hf-daily, paper-assistant, arxiv-atom, or auto to recognise each file.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("hf-daily, paper-assistant, arxiv-atom, daily-arxiv, or auto to recognise each file.", valueName: "format"))
     var format: FormatChoice = .auto
 
     @Argument(help: ArgumentHelp("Collector output files to import.", valueName: "file"))
@@ -36,6 +36,7 @@ struct ImportCommand: ParsableCommand {
         case hfDaily = "hf-daily"
         case paperAssistant = "paper-assistant"
         case arxivAtom = "arxiv-atom"
+        case dailyArxiv = "daily-arxiv"
     }
 
     func validate() throws {

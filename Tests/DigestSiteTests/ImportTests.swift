@@ -3,7 +3,7 @@ import DigestXML
 import Foundation
 import Testing
 
-/// `digest import` of the three collector formats in Tests/Fixtures/Import.
+/// `digest import` of every collector format, from the inputs in Tests/Fixtures/Import.
 @Suite struct ImportTests {
     static let fixtures = repositoryRoot.appendingPathComponent("Tests/Fixtures/Import")
 
@@ -58,6 +58,64 @@ import Testing
         let rewards = try #require(papers["2611.10407"])
         #expect(rewards["organization"] == nil)  // none given
         #expect(rewards["topics"] == nil)
+    }
+
+    @Test func dailyArxivLinesBecomeRecords() throws {
+        let site = try site()
+        defer { site.remove() }
+        let report = try run(site, ["2026-11-21_AI_enhanced_English.jsonl"], date: nil)
+        #expect(report.inputs.first?.format == .dailyArxiv && report.inputs.first?.detected == true)
+        let papers = try records(site, "2026-11-21")  // the day in the file name
+        #expect(papers.keys.sorted() == ["2611.10501", "2611.10502", "2611.10503"])
+        let lantern = try #require(papers["2611.10501"])
+        #expect(lantern["highlights"] as? [String] == ["Token statistics predict which long answers are wrong."])
+        #expect(lantern["summary"] as? String == """
+            ## Motivation
+
+            Long answers hide their errors.
+
+            ## Method
+
+            A probe over per-token entropy.
+
+            ## Results
+
+            It flags 71% of wrong answers.
+
+            ## Conclusion
+
+            Confidence can be cheap.
+            """)
+        #expect(lantern["topics"] as? [String] == ["Language Models"])  // through topics.json; cs.LG is not in it
+        #expect(lantern["abstract"] as? String == "We estimate the confidence of long answers from token statistics alone.")
+        #expect((lantern["links"] as? [String: String])?["code"] == "https://github.com/example-lab/lantern")
+        #expect(lantern["codeStars"] as? Int == 412)
+        #expect(lantern["comment"] as? String == "14 pages")
+        // The language model failed on the second line: its placeholders are left out, with a warning each.
+        let quiet = try #require(papers["2611.10502"])
+        #expect(quiet["highlights"] == nil)
+        #expect(quiet["summary"] as? String == "## Method\n\nTwo noisy takes of one scene supervise each other.")
+        #expect(quiet["topics"] as? [String] == ["Sound", "Audio and Speech"])  // the built-in names
+        let warnings = report.inputs.first?.diagnostics ?? []
+        #expect(warnings.allSatisfy { $0.severity == .warning })
+        #expect(warnings.filter { $0.line == 2 }.compactMap(\.field).sorted() == ["AI.conclusion", "AI.motivation", "AI.result", "AI.tldr"])
+        #expect(warnings.filter { $0.line == 4 }.compactMap(\.field) == ["AI"])  // line 3 is blank
+        #expect(warnings.first { $0.field == "AI.tldr" }?.message.contains("Summary generation failed") == true)
+        #expect(papers["2611.10503"]?["topics"] as? [String] == ["Computer Vision"])
+        // Importing again changes nothing.
+        let before = try Data(contentsOf: URL(fileURLWithPath: site.content + "/papers/2026-11-21.json"))
+        try run(site, ["2026-11-21_AI_enhanced_English.jsonl"], date: nil)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: site.content + "/papers/2026-11-21.json")) == before)
+    }
+
+    @Test func aBrokenDailyArxivLineIsNamedAndItsFileImportsNothing() throws {
+        let site = try site()
+        defer { site.remove() }
+        let report = try run(site, ["2026-11-23_AI_enhanced_Broken.jsonl"], date: nil, format: .dailyArxiv)
+        let error = try #require(report.inputs.first?.diagnostics.first { $0.severity == .error })
+        #expect(error.line == 2 && error.column == 40)  // where `"authors"` follows without a comma
+        #expect(error.file.hasSuffix("2026-11-23_AI_enhanced_Broken.jsonl"))
+        #expect(!FileManager.default.fileExists(atPath: site.content + "/papers/2026-11-23.json"))
     }
 
     @Test func paperAssistantOutputBecomesRecords() throws {

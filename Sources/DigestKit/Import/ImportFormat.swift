@@ -8,10 +8,19 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case paperAssistant = "paper-assistant"
     /// An arXiv API (`export.arxiv.org/api/query`) Atom response.
     case arxivAtom = "arxiv-atom"
+    /// daily-arXiv-ai-enhanced's `YYYY-MM-DD_AI_enhanced_<Language>.jsonl`.
+    case dailyArxiv = "daily-arxiv"
 
     /// Recognises a format from the content itself, or nil.
     public static func detect(_ bytes: [UInt8]) -> ImportFormat? {
         let file = SourceFile(path: "", bytes: bytes)
+        // JSON Lines: the first line alone is an object with an arXiv paper's fields and an `AI` object.
+        if let newline = bytes.firstIndex(of: UInt8(ascii: "\n")), bytes[newline...].contains(where: { $0 > 0x20 }),
+            let first = PaperFileDecoder.parse(SourceFile(path: "", bytes: Array(bytes[..<newline]))),
+            case .object = first.value, first["id"] != nil, first["AI"] != nil || first["categories"] != nil
+        {
+            return .dailyArxiv
+        }
         if let json = PaperFileDecoder.parse(file) {
             switch json.value {
             case .array(let items):
