@@ -13,29 +13,30 @@ struct FeedEntry {
     var summary: String?
 
     init(_ paper: Paper, rendered: RenderedPaper, config: SiteConfig) {
-        permalink = config.baseURL.resolve(PaperPage.urlPath(paper))
-        title = paper.title
-        authors = paper.authors
-        topics = paper.topics
-        date = paper.collectedAt ?? config.timeZone.startOfDay(paper.day)
-        html = Self.html(paper, rendered: rendered, permalink: permalink)
-        summary = paper.highlights.first.map(Markdown.plainText) ?? paper.abstract.map { String($0.prefix(280)) }
+        self.init(paper, config: config) { Self.html(paper, rendered: rendered, permalink: $0) }
     }
 
     /// An entry without the summary or abstract, for feeds of which there are thousands
     /// (authors'): the authors and the key points as plain text.
     init(brief paper: Paper, config: SiteConfig) {
+        self.init(paper, config: config) { _ in
+            var html = ""
+            if let authors = PaperView.shortAuthors(paper.authors) { html += "<p>" + HTMLEscape.escape(authors) + "</p>\n" }
+            if !paper.highlights.isEmpty {
+                html += "<ul>\n" + paper.highlights.map { "<li>" + HTMLEscape.escape(Markdown.plainText($0)) + "</li>\n" }.joined() + "</ul>\n"
+            }
+            return html
+        }
+    }
+
+    /// Everything but the body, which `body` makes from the permalink.
+    private init(_ paper: Paper, config: SiteConfig, body: (String) -> String) {
         permalink = config.baseURL.resolve(PaperPage.urlPath(paper))
         title = paper.title
         authors = paper.authors
         topics = paper.topics
         date = paper.collectedAt ?? config.timeZone.startOfDay(paper.day)
-        var html = ""
-        if let authors = PaperView.shortAuthors(paper.authors) { html += "<p>" + HTMLEscape.escape(authors) + "</p>\n" }
-        if !paper.highlights.isEmpty {
-            html += "<ul>\n" + paper.highlights.map { "<li>" + HTMLEscape.escape(Markdown.plainText($0)) + "</li>\n" }.joined() + "</ul>\n"
-        }
-        self.html = html
+        html = body(permalink)
         summary = paper.highlights.first.map(Markdown.plainText) ?? paper.abstract.map { String($0.prefix(280)) }
     }
 

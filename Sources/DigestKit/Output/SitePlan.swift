@@ -29,7 +29,7 @@ public struct SitePlan: Sendable {
     /// when not given.
     init(digest: Digest, theme: Theme, katex: [SourceFile] = [], search: SearchIndex? = nil, related: RelatedPapers? = nil) {
         var digest = digest
-        if !theme.hasAuthorPages { digest.authors = .empty }
+        if !theme.templateNames.contains(AuthorPage.template) { digest.authors = .empty }
         self.digest = digest
         self.theme = theme
         self.katex = katex
@@ -198,7 +198,7 @@ public struct SitePlan: Sendable {
             let authors = digest.authors.authors.dropFirst(part * Sitemap.authorsPerFile).prefix(Sitemap.authorsPerFile)
             let entries = authors.map { Sitemap.Entry(path: AuthorIndex.urlPath(slug: $0.slug), lastModified: $0.papers.first?.day) }
             return Sitemap.render(entries, baseURL: config.baseURL)
-        case .author(let index): return page("author", AuthorPage.context(digest.authors.authors[index], digest: digest, chrome: context.chrome))
+        case .author(let index): return page(AuthorPage.template, AuthorPage.context(digest.authors.authors[index], digest: digest, chrome: context.chrome))
         case .authorFeed(let index): return AuthorPage.feed(digest.authors.authors[index], config: config)
         case .asset(let index): return theme.assets[index].bytes
         case .katex(let index): return katex[index].bytes

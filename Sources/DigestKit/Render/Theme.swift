@@ -12,11 +12,6 @@ public struct Theme: Sendable {
         "base", "day", "topic", "topics", "paper", "archive", "archive-month", "feeds", "search", "page", "best", "404", "partials/card",
     ]
 
-    /// Whether the layouts have `author.mustache`. Author pages came after the first
-    /// layouts, so a layout folder without it still builds: with no author pages and no
-    /// links to them.
-    public var hasAuthorPages: Bool { templateNames.contains("author") }
-
     private let library: MustacheLibrary
     /// Every template's name; pages whose template is not required are made only when the layouts have it.
     let templateNames: Set<String>

@@ -10,7 +10,8 @@ enum CodeLink {
     static let forges: Set<String> = ["github.com", "gitlab.com"]
 
     static func find(in text: String) -> String? {
-        guard text.utf8.contains(UInt8(ascii: "/")) else { return nil }  // most abstracts: no address at all
+        // Most abstracts have no address at all; a byte search says so before any string work.
+        guard text.containsBytes("://") else { return nil }
         let urls = addresses(in: text)
         if let repository = urls.first(where: { isRepository($0.url) }) { return repository.url }
         return urls.first { $0.before.lowercased().split { !$0.isLetter }.contains("code") }?.url

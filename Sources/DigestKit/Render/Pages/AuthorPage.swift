@@ -1,6 +1,9 @@
 /// The page of one author (`authors/<slug>/`): their papers in this digest, newest first,
 /// and an Atom feed of them (`feed.xml` beside it) to follow the author in a feed reader.
 enum AuthorPage {
+    /// Optional: author pages came after the first layouts, so a layout folder without it
+    /// still builds, with no author pages and no links to them.
+    static let template = "author"
     static let feedPath = "atom.xml"
     /// Entries in an author's feed: enough to follow them (a feed reader keeps what it
     /// has seen), few enough that thousands of author feeds stay small.

@@ -72,8 +72,18 @@ enum PaperView {
     /// "Alice Zhang, Bo Li, Chen Wei, … and 12 more" for long lists.
     static func shortAuthors(_ authors: [String]) -> String? {
         guard !authors.isEmpty else { return nil }
-        if authors.count <= cardAuthorLimit { return authors.joined(separator: ", ") }
-        return authors.prefix(cardAuthorsShown).joined(separator: ", ") + ", … and \(authors.count - cardAuthorsShown) more"
+        let shown = cardAuthors(authors)
+        return shown.joined(separator: ", ") + more(authors, shown: shown)
+    }
+
+    /// The names a card shows: all of a short list, the first few of a long one.
+    private static func cardAuthors(_ authors: [String]) -> ArraySlice<String> {
+        authors.count > cardAuthorLimit ? authors.prefix(cardAuthorsShown) : authors[...]
+    }
+
+    /// ", … and 12 more" after the names shown, or nothing.
+    private static func more(_ authors: [String], shown: ArraySlice<String>) -> String {
+        shown.count < authors.count ? ", … and \(authors.count - shown.count) more" : ""
     }
 
     /// The authors line as HTML: each name in an `<a class="author">` to its author page, or
@@ -82,7 +92,7 @@ enum PaperView {
     /// would give nearly every card a shape of its own (see `TemplateSkeletons`).
     static func authorsHTML(_ authors: [String], short: Bool, root: String, digest: Digest) -> String? {
         guard !authors.isEmpty else { return nil }
-        let shown = short && authors.count > cardAuthorLimit ? authors.prefix(cardAuthorsShown) : authors[...]
+        let shown = short ? cardAuthors(authors) : authors[...]
         var html = ""
         for (index, name) in shown.enumerated() {
             if index > 0 { html += ", " }
@@ -92,8 +102,7 @@ enum PaperView {
                 html += "<span class=\"author\">" + HTMLEscape.escape(name) + "</span>"
             }
         }
-        if shown.count < authors.count { html += ", … and \(authors.count - shown.count) more" }
-        return html
+        return html + more(authors, shown: shown)
     }
 
     /// 950, 1.2k, 12k, 1.2M: how code hosts show stars.
