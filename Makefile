@@ -3,9 +3,9 @@
 
 SWIFT ?= swift
 BIN := .build/release/digest
-# C libraries Digest links (cmark-gfm and its extensions, libxml2), the tool that finds
+# C libraries Digest links (cmark-gfm and its extensions, libxml2, ICU), the tool that finds
 # them, and KaTeX, which the build copies into sites that have math.
-BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libjs-katex fonts-katex
+BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libicu-dev libjs-katex fonts-katex
 
 .PHONY: all deps build site test check verify verify-tools screenshots bench fuzz clean
 
@@ -41,10 +41,13 @@ verify: build verify-tools
 	$(VENV)/bin/python scripts/browser_search.py --digest $(BIN)
 	$(VENV)/bin/python scripts/browser_reader.py --digest $(BIN)
 
-# Saves screenshots of the home and a paper page (1280 and 390 px, light and dark) and of the
-# reading list into docs/screenshots/.
+# Saves screenshots of the home and a paper page (1280 and 390 px, light and dark), of the
+# reading list, and of the home page in Simplified Chinese (with a CJK font installed for
+# it) into docs/screenshots/.
 screenshots: build verify-tools
+	@scripts/install-deps.sh fonts-wqy-microhei
 	$(VERIFY) --no-self-test --screenshots docs/screenshots
+	$(VENV)/bin/python scripts/language_screenshot.py --digest $(BIN) --language zh-CN docs/screenshots
 
 # Times release builds at 420, 10,000 and 54,750 papers against Debian's cmark-gfm on the
 # same Markdown, full and incremental, and what three searches fetch in Chromium (see

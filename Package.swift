@@ -27,6 +27,8 @@ let package = Package(
         ),
         // Makes this cmark-gfm version safe to use from several threads (see cmark_support.c).
         .target(name: "CCmarkSupport", linkerSettings: [.linkedLibrary("dl")]),
+        // ICU's CLDR plural rules, from Debian's libicu-dev; Foundation formats dates and numbers.
+        .target(name: "CICU", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
         // One system call Swift's Glibc module does not expose: renameat2(RENAME_EXCHANGE).
         .target(name: "CSystemSupport"),
         // The only Swift module that talks to libxml2: an XML writer and an HTML/XML reader.
@@ -37,10 +39,13 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CCmarkSupport",
+                "CICU",
                 "CSystemSupport",
                 "DigestXML",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            // The built-in interface strings, compiled into the binary (see docs/languages.md).
+            resources: [.embedInCode("Language/Strings")]
         ),
         // The preview server: the only module that talks to the HTTP library.
         .target(

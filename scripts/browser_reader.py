@@ -23,6 +23,10 @@ on the sample site, served under a sub-path, driven over the DevTools protocol.
   damaged    garbage in storage: the part is reset with a message
   nostorage  localStorage throwing: every page type still loads, features say they are off
   nojs       without JavaScript the reading list page says it needs it, the link is hidden
+  language   the sample built with "language": "zh-CN" and one paper in Chinese: buttons,
+             announcements, the folded line, Hide read, the watch note and list, "N new since …",
+             the keys and the reading list say the zh-CN table's strings, none of the English
+             ones is left; muting and watching a Chinese word fold and mark exactly that paper
 
 Every page load must leave no console error or exception. Prints one PASS or FAIL line per
 check and `browser-reader: N passed, M failed`; exits 1 if any failed. Run by `make verify`.
@@ -40,7 +44,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from verify import REPO, SUBPATH, Chromium, SubPathServer, free_port, tally  # noqa: E402
-from browser_search import Page  # noqa: E402
+from browser_search import Page, english_left, interface, language_site  # noqa: E402
 
 PREFIX = f"digest:/{SUBPATH}/:"
 NEW_DAY = "2026-11-21"
@@ -274,6 +278,7 @@ def check_new(page, state, digest, workspace, site, port):
     with open(os.path.join(content, "papers", NEW_DAY + ".json"), "w", encoding="utf-8") as file:
         json.dump({"date": NEW_DAY, "papers": NEW_PAPERS}, file)
     build(digest, site, port, content)
+    page.browser.call("Network.clearBrowserCache")  # the home page seen before the build may still be fresh
     page.load("")
     new = sorted(c["slug"] for c in page.cards() if c["isNew"])
     expected = sorted(p["id"] for p in NEW_PAPERS)
@@ -375,6 +380,99 @@ def check_nojs(page, state):
     return True, "without JavaScript the page says the list needs it, and the link is hidden"
 
 
+def check_language(page, state, digest, workspace):
+    port = free_port()
+    site, paper_id = language_site(digest, workspace, port)
+    server = SubPathServer(site, port)
+    t = interface("zh-CN")
+    zh = Reader(page.browser, server.url)
+    made = ("[...document.querySelectorAll('.reader-actions, .reader-fold, .reader-bar, .watch-note, .watchlist h2, .new-badge,"
+            " [aria-live], .reader-notice, dialog.keys-help, .saved-note-label, .saved-remove, [data-list-status]')]"
+            ".map(e => e.textContent + ' ' + (e.getAttribute('aria-label') || '')).join(' | ')")
+    shown = []
+    try:
+        zh.load("")
+        labels = zh.eval("[...document.querySelector('article.card .reader-actions').children].map(b => b.textContent)")
+        expect(labels == [t("save"), t("read")], f"card buttons {labels}")
+        zh.eval("document.querySelector('article.card .reader-save').click()")
+        said = zh.wait("document.querySelector('[aria-live=polite]').textContent", 2)
+        expect(said == t("saved", 1), f"saving announced {said!r}")
+        zh.eval("document.querySelectorAll('article.card')[1].querySelector('.reader-read').click()")
+        hide = zh.eval("document.querySelector('.reader-bar .reader-toggle').textContent")
+        expect(hide == t("hideRead"), f"the Hide read button says {hide!r}")
+        zh.eval("document.querySelector('.reader-bar .reader-toggle').click()")
+        lines = zh.eval("[...document.querySelectorAll('.reader-fold')].map(p => p.textContent)")
+        expect(lines == [t("hidden", 1, button=t("show"))], f"fold lines {lines}")
+        said = zh.wait(f"(() => {{ const t = document.querySelector('[aria-live=polite]').textContent;"
+                       f" return t === {json.dumps(t('hiddenNow', 1))} && t; }})()", 2)
+        expect(said, "the folded card was not announced in Chinese")
+        shown.append(lines[0])
+        text = zh.eval(made)
+        zh.eval("document.querySelector('.reader-bar .reader-toggle').click()")
+
+        # Muting a Chinese word folds exactly the paper with it, inside a run of Chinese characters.
+        zh.load("reading-list/")
+        zh.type("mute-term", "注意")
+        zh.eval("document.querySelector('[data-terms=\"mute\"] button[type=submit]').click()")
+        said = zh.wait("document.querySelector('[aria-live=polite]').textContent", 2)
+        expect(said == t("muted", term="注意"), f"muting announced {said!r}")
+        text += zh.eval(made)
+        zh.load("")
+        folded = [c["slug"] for c in zh.cards() if c["folded"]]
+        expect(folded == [paper_id], f"muting “注意” folded {folded}, not [{paper_id}]")
+        # Watching one: marked, listed first, and it wins over the mute.
+        zh.load("reading-list/")
+        zh.type("watch-term", "显存")
+        zh.eval("document.querySelector('[data-terms=\"watch\"] button[type=submit]').click()")
+        zh.load("")
+        cards = zh.cards()
+        expect([c["slug"] for c in cards if c["watched"]] == [paper_id] and not any(c["folded"] for c in cards),
+               f"watching “显存”: watched {[c['slug'] for c in cards if c['watched']]}, folded {[c['slug'] for c in cards if c['folded']]}")
+        note = zh.eval(f"document.querySelector('[data-paper=\"{paper_id}\"] .watch-note').textContent")
+        heading = zh.eval("document.querySelector('.watchlist h2').textContent")
+        expect(note == t("onWatchlist", term="显存") and heading == t("watchlist"), f"watch note {note!r}, heading {heading!r}")
+        shown.append(note)
+        # English words are whole words: "Dahl" must not match inside another word.
+        zh.eval("DigestStore.set('prefs', {muteTopics: [], muteWords: ['ahl'], watch: [], hideRead: false})")
+        expect(not any(c["folded"] for c in zh.cards()), "muting “ahl” folded a card (a part of a word)")
+        zh.eval("DigestStore.set('prefs', {muteTopics: [], muteWords: [], watch: [], hideRead: false})")
+
+        # "N new since …": the visit before this one knew the day before.
+        day = zh.eval("document.querySelector('[data-reader-bar]').getAttribute('data-reader-bar')")
+        zh.eval(f"localStorage.setItem({json.dumps(PREFIX + 'visit')}, JSON.stringify({{v: 1, data: {{last: Date.now() - 7200000,"
+                f" known: {{day: '2026-01-01', ids: []}}}}}}))")
+        zh.load("")
+        count = sum(1 for c in zh.cards() if c["isNew"])
+        news = zh.eval("document.querySelector('[data-reader-news]').textContent")
+        forms = [re.escape(t(key, count, when="WHEN")).replace("WHEN", ".+") for key in ("newTime", "newDay", "newDate")]
+        expect(count and any(re.fullmatch(form, news) for form in forms), f"{count} new, the line says {news!r}")
+        badge = zh.eval("document.querySelector('.new-badge').textContent")
+        expect(badge == t("new"), f"the new badge says {badge!r}")
+        shown.append(news)
+        zh.key("?", "Slash", 191, text="?")
+        title = zh.eval("(document.querySelector('dialog.keys-help[open] h2') || {}).textContent")
+        expect(title == t("keys"), f"the keys dialog is titled {title!r}")
+        text += zh.eval(made)
+        zh.key("Escape", "Escape", 27)
+
+        # The reading list: its labels, then empty.
+        zh.load("reading-list/")
+        label = zh.eval("document.querySelector('.saved-note-label').textContent")
+        expect(label == t("note"), f"the note is labelled {label!r}")
+        text += zh.eval(made)
+        zh.eval("document.querySelector('.saved-remove').click()")
+        said = zh.wait("document.querySelector('[aria-live=polite]').textContent", 2)
+        status = zh.eval("document.querySelector('[data-list-status]').textContent")
+        expect(said == t("removed", 0) and status == t("empty"), f"after removing: announced {said!r}, status {status!r}")
+        text += zh.eval(made)
+        left = english_left(text)
+        expect(not left, f"English left: {left}")
+        zh.errors()
+    finally:
+        server.close()
+    return True, "zh-CN: " + "; ".join(shown) + f"; muting “注意” folds and watching “显存” marks {paper_id} only"
+
+
 # ---------------------------------------------------------------- main
 
 def build(digest, site, port, content=None):
@@ -431,6 +529,7 @@ def main():
         attempt("damaged", check_damaged)
         attempt("nostorage", check_nostorage)
         attempt("nojs", check_nojs)
+        attempt("language", check_language, args.digest, workspace)
     finally:
         status = tally("browser-reader", outcomes, browser, server, workspace)
     return status

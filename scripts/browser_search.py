@@ -22,6 +22,10 @@ Expectations come from the records in Content/papers, not from a list written he
                the index with that paper among its postings (Swift and JavaScript agree)
   stemmer      words.js's Porter stemmer agrees with NLTK's (ORIGINAL_ALGORITHM) on the words
                of Content, of Tests/Fixtures/porter-stems.tsv and of /usr/share/dict/words
+  chinese      the sample built with "language": "zh-CN" and one paper written in Chinese: a
+               two-character word of its title and one of its summary find it (snippet marked),
+               the header box lists it, and the status, pager, options and Save buttons are
+               the zh-CN table's strings
 
 Prints one PASS or FAIL line per check and `browser-search: N passed, M failed`; exits 1 if
 any failed. Run by `make verify`; needs what scripts/install-verify-tools.sh installs.
@@ -139,9 +143,9 @@ class Page:
         return value
 
     def settled(self):
-        """Waits for the search page's status to say something other than "Searching…"."""
+        """Waits for the search page's status to say something other than "Searching…" (in the page's language)."""
         return self.wait("(() => { const s = document.querySelector('[data-search-status]');"
-                         " return s && s.textContent && s.textContent !== 'Searching…' ? s.textContent : ''; })()")
+                         " return s && s.textContent && s.textContent !== DigestText.t('searching') ? s.textContent : ''; })()")
 
     def results(self):
         return self.eval("[...document.querySelectorAll('[data-search-results] > li')].map(li => ({"
@@ -514,6 +518,127 @@ def check_stemmer(page, papers):
         ": " + "; ".join(wrong[:8]) if wrong else "")
 
 
+# ---------------------------------------------------------------- another language
+
+# One paper of the newest day, rewritten in Chinese for the sites built in another language.
+CHINESE = {
+    "title": "稀疏注意力：面向百万词元上下文的推理",
+    "highlights": ["块稀疏注意力让长上下文推理的显存占用减半。", "在十二项基准上与稠密注意力持平。"],
+    "summary": "## 摘要\n\n本文提出一种分层检索方法，使模型在百万词元的上下文中仍能准确定位证据。",
+    "language": "zh-CN",
+}
+
+
+def language_site(digest, workspace, port, language="zh-CN"):
+    """Builds the sample site with `language` in a copy of Content/, the newest day's last
+    paper written in Chinese (CHINESE); returns (site folder, that paper's id)."""
+    content = os.path.join(workspace, "Content-" + language)
+    shutil.copytree(os.path.join(REPO, "Content"), content)
+    settings = os.path.join(content, "site.json")
+    config = json.load(open(settings, encoding="utf-8"))
+    config["language"] = language
+    json.dump(config, open(settings, "w", encoding="utf-8"), ensure_ascii=False, indent=2)
+    newest = sorted(glob.glob(os.path.join(content, "papers", "**", "*.json"), recursive=True))[-1]
+    day = json.load(open(newest, encoding="utf-8"))
+    paper = day["papers"][-1]
+    paper.update(CHINESE)
+    json.dump(day, open(newest, "w", encoding="utf-8"), ensure_ascii=False)
+    site = os.path.join(workspace, "Site-" + language)
+    proc = subprocess.run([digest, "build", "--content", content, "--output", site, "--base-url",
+                           f"http://127.0.0.1:{port}/{SUBPATH}/"], cwd=REPO, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise AssertionError(f"build in {language} failed: {(proc.stderr or proc.stdout).strip()}")
+    return site, base_id(paper["id"])
+
+
+def interface(tag):
+    """The scripts' strings (js. keys) in `tag` as the browser fills them: text(key, count=None, **values)."""
+    folder = os.path.join(REPO, "Sources", "DigestKit", "Language", "Strings")
+    table = json.load(open(os.path.join(folder, "en.json"), encoding="utf-8"))
+    table.update(json.load(open(os.path.join(folder, f"{tag}.json"), encoding="utf-8")))
+
+    def text(key, count=None, **values):
+        entry = table["js." + key]
+        if isinstance(entry, dict):  # the languages tested here (en one/other; zh-CN, ja other)
+            entry = entry["one"] if count == 1 and "one" in entry else entry["other"]
+        if count is not None:
+            values["count"] = f"{count:,}"
+        return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), entry)
+    return text
+
+
+def english_left(text):
+    """The English strings of the scripts (js. keys, each form) found in `text`."""
+    table = json.load(open(os.path.join(REPO, "Sources", "DigestKit", "Language", "Strings", "en.json"), encoding="utf-8"))
+    found = set()
+    for key, entry in table.items():
+        for form in ([entry] if isinstance(entry, str) else entry.values()) if key.startswith("js.") else []:
+            for part in re.split(r"\{\w+\}", form):
+                part = part.strip(" .:;,—“”()←→…")
+                if re.search(r"[A-Za-z]{3}", part) and re.search(r"(?<![A-Za-z])" + re.escape(part) + r"(?![A-Za-z])", text):
+                    found.add(part)
+    return sorted(found)
+
+
+def check_chinese(browser, digest, workspace):
+    port = free_port()
+    site, paper_id = language_site(digest, workspace, port)
+    server = SubPathServer(site, port)
+    t = interface("zh-CN")
+    page = Page(browser, server.url)
+    problems, seen, options = [], [], []
+    try:
+        # A word of the title, and one only in the summary (its sentence shown, the word marked).
+        for word in ("稀疏", "检索"):
+            status, found, total, errors = page.search(q=word)
+            ids = [base_id(r["id"]) for r in found]
+            marks = page.wait("(() => { const li = document.querySelector('[data-search-results] > li');"
+                              " return li ? [...li.querySelectorAll('mark')].map(m => m.textContent) : []; })()", seconds=5) or []
+            if not ids or ids[0] != paper_id:
+                problems.append(f"“{word}” found {ids[:3]}, not {paper_id} first")
+            if status != t("match", total, query=word):
+                problems.append(f"“{word}”: status {status!r}, not {t('match', total, query=word)!r}")
+            if not any(word in m for m in marks):
+                problems.append(f"“{word}”: snippet marks {marks}")
+            problems += errors
+            seen.append(status)
+        save = page.eval("(document.querySelector('[data-search-results] .reader-save') || {}).textContent")
+        if save != t("save"):
+            problems.append(f"a result's Save button says {save!r}")
+        status, _, _, errors = page.search(q="qqzzxx")
+        if status != t("noMatch", query="qqzzxx"):
+            problems.append(f"no match: {status!r}")
+        # Many results: the page count in the status and the pager.
+        status, found, total, errors = page.search(q="model")
+        pages = -(-total // 10)
+        position = page.eval("(document.querySelector('.search-pager-position') || {}).textContent")
+        if total <= 10 or status != t("match", total, query="model") + " " + t("onPage", page=1, pages=pages) \
+                or position != t("pageOf", page=1, pages=pages):
+            problems.append(f"“model”: status {status!r}, pager {position!r}")
+        seen.append(status)
+        script_text = page.eval("[...document.querySelectorAll('[data-search-status], [data-search-pager], .reader-actions')]"
+                                ".map(e => e.textContent).join(' ')")
+        # The header box, typed.
+        page.open("")
+        page.eval("document.querySelector('#site-search-input').focus()")
+        page.browser.call("Input.insertText", text="稀疏")
+        page.wait("document.querySelectorAll('[data-search-popup] [role=option]').length", seconds=10)
+        options = page.eval("[...document.querySelectorAll('[data-search-popup] [role=option]')]"
+                            ".map(o => o.querySelector('.search-option-title').textContent)") or []
+        label = page.eval("document.querySelector('[data-search-popup] [role=listbox]').getAttribute('aria-label')")
+        if not options or options[0] != CHINESE["title"] or options[-1] != t("allResults", query="稀疏") or label != t("found"):
+            problems.append(f"header box lists {options}, labelled {label!r}")
+        script_text += " " + page.eval("document.querySelector('[data-search-header]').textContent")
+        left = english_left(script_text)
+        if left:
+            problems.append(f"English left: {left}")
+        problems += page.errors()
+    finally:
+        server.close()
+    return not problems, (f"zh-CN site: {'; '.join(seen)}; header box: {options[:1]} … {options[-1:]}"
+                          + ("; " + "; ".join(problems) if problems else ""))
+
+
 # ---------------------------------------------------------------- main
 
 def main():
@@ -578,6 +703,7 @@ def main():
         attempt("combobox", check_combobox, page, word)
         attempt("index", check_index, page, papers, site)
         attempt("stemmer", check_stemmer, page, papers)
+        attempt("chinese", check_chinese, browser, args.digest or os.path.join(REPO, ".build", "release", "digest"), workspace)
     finally:
         status = tally("browser-search", outcomes, browser, server, workspace)
     return status

@@ -1,15 +1,11 @@
-// Digest's page script: math, the topic filter and copy buttons (search is search.js).
-// Everything it does is an extra: without it every page still works (math shows as TeX,
-// every card is visible). It builds content with DOM methods, never from HTML strings.
+// Math, the topic filter and copy buttons; without them every page still works.
 (function () {
   "use strict";
 
   // ---------------------------------------------------------------- math
-  // <code class="math math-inline|math-display"> holds TeX; KaTeX (loaded before this
-  // script on pages with math, when the site has it) replaces it with typeset math.
   // KaTeX before 0.16.10 (Debian 12 ships 0.16.4) can be made to expand macros without
-  // limit (CVE-2024-28243, CVE-2024-28244), freezing the reader's tab. TeX that defines
-  // macros, or is very long, or is full of Unicode super- and subscripts, stays as source.
+  // limit (CVE-2024-28243, CVE-2024-28244): TeX that defines macros, or is very long, or
+  // full of Unicode super- and subscripts, stays as source.
   var unsafeTeX = /\\(?:[egx]?def|global|let|futurelet|(?:re)?newcommand|providecommand|DeclareMathOperator)(?![a-zA-Z])/;
   function typesettable(tex) {
     var scripts = tex.match(/[\u00b2\u00b3\u00b9\u2070-\u209f]/g);
@@ -36,7 +32,6 @@
   }
 
   // ---------------------------------------------------------------- topic filter
-  // One topic at a time, and "Has code" on top of it.
   function topicFilter() {
     var bar = document.querySelector(".topic-filter");
     if (!bar) return;
@@ -67,7 +62,7 @@
   }
 
   // ---------------------------------------------------------------- copy buttons
-  // A button names what it copies: an input (feed addresses) or any element (a BibTeX entry).
+  // data-copy names an input (feed addresses) or any element (a BibTeX entry).
   function copyButtons() {
     document.querySelectorAll("button[data-copy]").forEach(function (button) {
       var source = document.getElementById(button.getAttribute("data-copy"));
@@ -77,10 +72,10 @@
       button.addEventListener("click", function () {
         var text = source.tagName === "INPUT" ? source.value : source.textContent;
         navigator.clipboard.writeText(text).then(function () {
-          button.textContent = "Copied";
+          button.textContent = window.DigestText ? DigestText.t("copied") : "Copied";
           setTimeout(function () { button.textContent = label; }, 2000);
         }, function () {
-          // Clipboard refused: select the text so the reader can copy it by hand.
+          // Clipboard refused: select the text for the reader.
           if (source.tagName === "INPUT") { source.select(); return; }
           var range = document.createRange();
           range.selectNodeContents(source);

@@ -3,7 +3,7 @@
 (function () {
   "use strict";
 
-  var Store = window.DigestStore, Reader = window.DigestReader;
+  var Store = window.DigestStore, Reader = window.DigestReader, T = window.DigestText;
   if (!Reader) return;
   var bar = document.querySelector("[data-reader-bar]");
   var opened = [];   // lists whose hidden cards the reader chose to show
@@ -15,7 +15,7 @@
     if (off) {
       bar.appendChild(Reader.element("p", "reader-off", off));
     } else {
-      hideButton = Reader.element("button", "reader-toggle", "Hide read");
+      hideButton = Reader.element("button", "reader-toggle", T.t("hideRead"));
       hideButton.type = "button";
       hideButton.addEventListener("click", function () {
         Store.update("prefs", function (prefs) { prefs.hideRead = !prefs.hideRead; });
@@ -25,12 +25,16 @@
   }
   if (Store.off === "unavailable") return;
 
-  function fold(text) { return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+  function fold(text) { return text.normalize("NFD").replace(/[\u0300-\u036f\u3099\u309a]/g, "").toLowerCase(); }
 
+  // Whole words, except next to Chinese or Japanese characters (written without spaces).
+  var CJK = "[\\p{scx=Han}\\p{scx=Hira}\\p{scx=Kana}]";
   function matcher(terms) {
     var patterns = terms.map(function (term) {
-      var quoted = fold(term).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      return { term: term, pattern: new RegExp("(?:^|[^\\p{L}\\p{N}])" + quoted + "(?![\\p{L}\\p{N}])", "u") };
+      var folded = fold(term), quoted = folded.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      var start = RegExp("^" + CJK, "u").test(folded) ? "" : "(?:^|[^\\p{L}\\p{N}])";
+      var end = RegExp(CJK + "$", "u").test(folded) ? "" : "(?![\\p{L}\\p{N}])";
+      return { term: term, pattern: new RegExp(start + quoted + end, "u") };
     });
     return function (text) {
       for (var i = 0; i < patterns.length; i++) if (patterns[i].pattern.test(text)) return patterns[i].term;
@@ -59,7 +63,7 @@
       card.classList.toggle("is-watched", watch !== null);
       card.classList.toggle("is-folded", false);
       if (watch !== null) {
-        var note = Reader.element("p", "watch-note", "On your watchlist: “" + watch + "”");
+        var note = Reader.element("p", "watch-note", T.t("onWatchlist", { term: watch }));
         (card.querySelector(".reader-actions") || card.querySelector(".card-title")).after(note);
         watchlist.push([card, watch]);
       }
@@ -73,8 +77,10 @@
       var open = opened.indexOf(list.parent) >= 0;
       total += list.cards.length;
       list.cards.forEach(function (card) { card.classList.toggle("is-folded", !open); });
-      var line = Reader.element("p", "reader-fold", list.cards.length + " hidden — ");
-      var show = Reader.element("button", "reader-fold-button", open ? "hide" : "show");
+      // "3 hidden — {button}": the button goes where the language puts it.
+      var parts = T.n("hidden", list.cards.length).split("{button}");
+      var line = Reader.element("p", "reader-fold", parts[0]);
+      var show = Reader.element("button", "reader-fold-button", T.t(open ? "hide" : "show"));
       show.type = "button";
       show.setAttribute("aria-expanded", String(open));
       show.addEventListener("click", function () {
@@ -84,6 +90,7 @@
         if (again) again.focus();
       });
       line.appendChild(show);
+      if (parts[1]) line.appendChild(document.createTextNode(parts[1]));
       list.cards[list.cards.length - 1].after(line);
     });
     if (bar && watchlist.length) bar.after(watchBlock(watchlist));
@@ -93,7 +100,7 @@
   function watchBlock(watchlist) {
     var block = Reader.element("section", "watchlist");
     block.setAttribute("aria-labelledby", "watchlist-heading");
-    var heading = Reader.element("h2", null, "On your watchlist");
+    var heading = Reader.element("h2", null, T.t("watchlist"));
     heading.id = "watchlist-heading";
     var list = Reader.element("ul");
     watchlist.forEach(function (entry) {
@@ -101,7 +108,7 @@
       var link = Reader.element("a", null, entry[0].getAttribute("data-title"));
       link.href = "#" + entry[0].id;
       item.appendChild(link);
-      item.appendChild(document.createTextNode(" — “" + entry[1] + "”"));
+      item.appendChild(document.createTextNode(" — " + T.t("quoted", { text: entry[1] })));
       list.appendChild(item);
     });
     block.appendChild(heading);
@@ -112,7 +119,7 @@
   var last = -1;
   Reader.paint(function () {
     var hidden = paint();
-    if (last >= 0 && hidden !== last) Reader.announce(hidden ? hidden + " hidden" : "Nothing hidden");
+    if (last >= 0 && hidden !== last) Reader.announce(hidden ? T.n("hiddenNow", hidden) : T.t("nothingHidden"));
     last = hidden;
   });
 })();

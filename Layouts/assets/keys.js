@@ -3,10 +3,10 @@
 (function () {
   "use strict";
 
-  var Reader = window.DigestReader;
+  var Reader = window.DigestReader, T = window.DigestText;
   if (!Reader) return;
-  var KEYS = [["j", "next paper"], ["k", "previous paper"], ["o or Enter", "open the paper"], ["s", "save or unsave"],
-    ["m", "mark read or unread"], ["/", "search"], ["?", "this list"]];
+  var KEYS = [["j", "keyNext"], ["k", "keyPrevious"], [T.t("keyO"), "keyOpen"], ["s", "keySave"], ["m", "keyRead"], ["/", "keySearch"],
+    ["?", "keyHelp"]];
   var help;
 
   function visible(paper) { return paper.getClientRects().length > 0; }
@@ -29,14 +29,14 @@
     if (!help) {
       help = Reader.element("dialog", "keys-help");
       help.setAttribute("aria-labelledby", "keys-help-title");
-      var title = Reader.element("h2", null, "Keyboard shortcuts");
+      var title = Reader.element("h2", null, T.t("keys"));
       title.id = "keys-help-title";
       var list = Reader.element("dl");
       KEYS.forEach(function (pair) {
         list.appendChild(Reader.element("dt")).appendChild(Reader.element("kbd", null, pair[0]));
-        list.appendChild(Reader.element("dd", null, pair[1]));
+        list.appendChild(Reader.element("dd", null, T.t(pair[1])));
       });
-      var close = Reader.element("button", null, "Close");
+      var close = Reader.element("button", null, T.t("close"));
       close.type = "button";
       close.addEventListener("click", function () { help.close(); });
       [title, list, close].forEach(function (node) { help.appendChild(node); });

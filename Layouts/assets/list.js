@@ -5,7 +5,7 @@
 (function () {
   "use strict";
 
-  var Store = window.DigestStore, Reader = window.DigestReader;
+  var Store = window.DigestStore, Reader = window.DigestReader, T = window.DigestText;
   var section = document.querySelector("[data-reading-list]");
   if (!Reader || !section) return;
   var el = Reader.element;
@@ -24,12 +24,6 @@
   section.hidden = settings.hidden = transfer.hidden = false;
 
   function say(text) { status.textContent = text; }
-  function count(n, noun) { return n + " " + noun + (n === 1 ? "" : "s"); }
-
-  function formatDay(day) {
-    var date = new Date(day + "T12:00:00Z");
-    return isNaN(date) ? day : date.toLocaleDateString(document.documentElement.lang || undefined, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-  }
 
   function entry(slug, paper) {
     var item = el("li", "saved-item");
@@ -39,7 +33,7 @@
     link.href = Reader.root + "papers/" + slug + "/";
     heading.appendChild(link);
     var meta = el("p", "saved-meta");
-    var time = el("time", null, formatDay(paper.day));
+    var time = el("time", null, T.day(paper.day));
     time.setAttribute("datetime", paper.day);
     meta.appendChild(time);
     if (paper.topics.length) meta.appendChild(document.createTextNode(" · " + paper.topics.map(function (t) { return t[0]; }).join(", ")));
@@ -49,7 +43,7 @@
       a.href = pair[1];
       meta.appendChild(a);
     });
-    var label = el("label", "saved-note-label", "Your note");
+    var label = el("label", "saved-note-label", T.t("note"));
     label.htmlFor = "note-" + slug;
     var note = el("textarea", "saved-note");
     note.id = label.htmlFor;
@@ -60,12 +54,12 @@
       Store.update("saved", function (saved) { if (saved[slug]) saved[slug].note = note.value; });
       typing = false;
     });
-    var remove = el("button", "saved-remove", "Remove");
+    var remove = el("button", "saved-remove", T.t("remove"));
     remove.type = "button";
-    remove.setAttribute("aria-label", "Remove “" + paper.title + "”");
+    remove.setAttribute("aria-label", T.t("removeThis", { name: paper.title }));
     remove.addEventListener("click", function () {
       Store.update("saved", function (saved) { delete saved[slug]; });
-      Reader.announce("Removed. " + count(Object.keys(Store.get("saved")).length, "paper") + " on your reading list.");
+      Reader.announce(T.n("removed", Object.keys(Store.get("saved")).length));
       var next = list.querySelector("textarea, a");
       if (next) next.focus();
     });
@@ -80,8 +74,8 @@
     list.replaceChildren.apply(list, slugs.map(function (slug) { return entry(slug, saved[slug]); }));
     list.hidden = !slugs.length;
     transfer.querySelector("[data-export='bib']").hidden = !slugs.length;
-    if (!slugs.length) say("Nothing saved yet: use “Save” on any paper and it is listed here.");
-    else if (status.textContent.indexOf("Nothing saved") === 0) say("");
+    if (!slugs.length) say(T.t("empty"));
+    else if (status.textContent === T.t("empty")) say("");
   }
 
   // ------------------------------------------------------------ muted and watched
@@ -97,7 +91,7 @@
         var item = el("li", "term", term + " ");
         var remove = el("button", "term-remove", "×");
         remove.type = "button";
-        remove.setAttribute("aria-label", "Remove “" + term + "”");
+        remove.setAttribute("aria-label", T.t("removeThis", { name: term }));
         remove.addEventListener("click", function () {
           Store.update("prefs", function (p) { p[key] = p[key].filter(function (t) { return t !== term; }); });
           form.querySelector("input").focus();
@@ -127,7 +121,7 @@
       if (!term) return;
       if (Store.get("prefs")[key].indexOf(term) < 0) Store.update("prefs", function (prefs) { prefs[key].push(term); });
       input.value = "";
-      Reader.announce((key === "watch" ? "Watching “" : "Muted “") + term + "”");
+      Reader.announce(T.t(key === "watch" ? "watching" : "muted", { term: term }));
     });
   });
 
@@ -144,19 +138,19 @@
 
   transfer.querySelector("[data-export='json']").addEventListener("click", function () {
     download("reading-list.json", "application/json", JSON.stringify(Store.exportAll(), null, 1));
-    say("Downloaded reading-list.json.");
+    say(T.t("gotJSON"));
   });
 
   transfer.querySelector("[data-export='bib']").addEventListener("click", function () {
     var slugs = Object.keys(Store.get("saved"));
-    say("Collecting the BibTeX entries…");
+    say(T.t("collecting"));
     Promise.all(slugs.map(function (slug) {
       return fetch(Reader.root + "papers/" + slug + "/cite.bib").then(function (r) { return r.ok ? r.text() : ""; }, function () { return ""; });
     })).then(function (entries) {
       var found = entries.filter(function (e) { return e.indexOf("@") >= 0; });
-      if (!found.length) return say("None of your saved papers has a citation entry on this site.");
+      if (!found.length) return say(T.t("noBib"));
       download("reading-list.bib", "application/x-bibtex", found.join("\n"));
-      say("Downloaded reading-list.bib with " + found.length + " of " + slugs.length + " papers.");
+      say(T.n("gotBib", slugs.length, { found: found.length }));
     });
   });
 
@@ -165,10 +159,9 @@
     if (!file) return;
     file.text().then(function (text) {
       var counts = Store.importAll(JSON.parse(text));
-      say("Imported " + count(counts.saved, "saved paper") + ", " + count(counts.read, "read mark") + " and " +
-        count(counts.prefs, "muted or watched term") + "; the rest was already here.");
+      say(T.t("imported", { saved: T.n("nSaved", counts.saved), read: T.n("nRead", counts.read), prefs: T.n("nTerms", counts.prefs) }));
     }).catch(function (error) {
-      say(error instanceof SyntaxError ? "That file is not JSON, so nothing was imported." : error.message);
+      say(error instanceof SyntaxError ? T.t("notJSON") : error.message);
     }).then(function () { event.target.value = ""; });
   });
 

@@ -3,7 +3,7 @@
 (function () {
   "use strict";
 
-  var Store = window.DigestStore, Reader = window.DigestReader;
+  var Store = window.DigestStore, Reader = window.DigestReader, T = window.DigestText;
   if (!Reader || Store.off === "unavailable") return;
   var GAP = 30 * 60 * 1000;
 
@@ -27,13 +27,12 @@
     return paperDay > before.day || (paperDay === before.day && before.ids.indexOf(paper.getAttribute("data-paper")) < 0);
   }
 
-  // "since 14:05" the same day, "since Tuesday" within the week, "since 3 Nov" before.
-  function since(time) {
-    var then = new Date(time), lang = document.documentElement.lang || undefined;
+  // "3 new since 14:05" the same day, "… since Tuesday" within the week, "… since 3 Nov" before.
+  function since(count, time) {
     var days = (new Date(now).setHours(0, 0, 0, 0) - new Date(time).setHours(0, 0, 0, 0)) / 864e5;
-    if (days < 1) return then.toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit" });
-    if (days < 7) return then.toLocaleDateString(lang, { weekday: "long" });
-    return then.toLocaleDateString(lang, { day: "numeric", month: "short" });
+    var kind = days < 1 ? ["newTime", { hour: "2-digit", minute: "2-digit" }]
+      : days < 7 ? ["newDay", { weekday: "long" }] : ["newDate", { day: "numeric", month: "short" }];
+    return T.n(kind[0], count, { when: T.date(time, kind[1]) });
   }
 
   var count = 0;
@@ -42,8 +41,8 @@
     count++;
     paper.classList.add("is-new");
     var heading = paper.querySelector(".card-title");
-    if (heading) heading.appendChild(Reader.element("span", "new-badge", "New"));
+    if (heading) heading.appendChild(Reader.element("span", "new-badge", T.t("new")));
   });
   var news = document.querySelector("[data-reader-news]");
-  if (news && count) news.textContent = count + " new since " + since(before.at || now);
+  if (news && count) news.textContent = since(count, before.at || now);
 })();

@@ -3,7 +3,7 @@
 (function () {
   "use strict";
 
-  var Store = window.DigestStore;
+  var Store = window.DigestStore, T = window.DigestText;
   if (!Store) return;
   var root = document.body.getAttribute("data-root") || "./";
   var ARXIV = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/;
@@ -60,15 +60,14 @@
     var slug = paper.getAttribute("data-paper");
     var saved = !Store.get("saved")[slug];
     Store.update("saved", function (list) { if (saved) list[slug] = describe(paper); else delete list[slug]; });
-    var count = savedCount();
-    announce((saved ? "Saved. " : "Removed from your reading list. ") + count + (count === 1 ? " paper" : " papers") + " on your reading list.");
+    announce(T.n(saved ? "saved" : "removed", savedCount()));
   }
 
   function toggleRead(paper, read) {
     var slug = paper.getAttribute("data-paper");
     if (read === undefined) read = !Store.get("read")[slug];
     Store.update("read", function (marks) { if (read) marks[slug] = Date.now(); else delete marks[slug]; });
-    announce(read ? "Marked read." : "Marked unread.");
+    announce(T.t(read ? "markedRead" : "markedUnread"));
   }
 
   function button(label, className, action) {
@@ -82,8 +81,8 @@
   function addButtons(paper) {
     if (paper.querySelector(".reader-actions")) return;
     var bar = element("div", "reader-actions");
-    bar.appendChild(button("Save", "reader-save", toggleSave));
-    bar.appendChild(button("Read", "reader-read", function (p) { toggleRead(p); }));
+    bar.appendChild(button(T.t("save"), "reader-save", toggleSave));
+    bar.appendChild(button(T.t("read"), "reader-read", function (p) { toggleRead(p); }));
     var heading = paper.querySelector("h1, h2, h3");
     if (heading) heading.after(bar); else paper.appendChild(bar);
   }
@@ -143,9 +142,7 @@
     toggleRead: toggleRead,
     paint: function (painter) { painters.push(painter); painter(); },
     offMessage: function () {
-      return Store.off === "unavailable"
-        ? "Saving papers, read marks, mutes and watches are off: this browser does not let the site keep data (private browsing, or site data turned off)."
-        : "";
+      return Store.off === "unavailable" ? T.t("off") : "";
     }
   };
   paintAll();

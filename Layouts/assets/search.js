@@ -1,41 +1,36 @@
-// Full-text search (docs/search.md): the header box, a combobox that lists the best eight
-// papers as you type, and the search page, with every result, filters and the sentence
-// that matched. The index under search/ is split so that a query fetches the manifest,
-// the one chunk per tier each of its terms falls in, and the doc groups and pages of the
-// results it shows. Query words are cut by words.js exactly as the build cut the papers.
-// Everything is built with DOM methods and textContent; failures end in a message to the
-// reader, never in an exception or a console error.
+// Full-text search, the header box and the search page (docs/search.md). Failures end in a
+// message to the reader, never in an exception.
 (function () {
   "use strict";
 
-  var Words = window.DigestWords;
+  var Words = window.DigestWords, T = window.DigestText;
   var body = document.body;
   var manifestURL = body.getAttribute("data-search-index");
-  if (!Words || !manifestURL || !window.fetch) return;
+  if (!Words || !T || !manifestURL || !window.fetch) return;
   var root = body.getAttribute("data-root") || "./";
   var folder = manifestURL.replace(/[^\/]*$/, "");
 
   var PAGE_SIZE = 10;
   var POPUP_SIZE = 8;
-  var MAX_QUERY = 500;         // characters of a query that are read
-  var MAX_TERMS = 12;          // words, phrase words and ids searched; the rest are left out
-  var PREFIX_TERMS = 30;       // terms the last word may stand for while typing
-  var PREFIX_CHUNKS = 3;       // chunks per tier a prefix may reach into, so "co" stays cheap
-  var PHRASE_CANDIDATES = 100; // pages checked for a quoted phrase, best first
+  var MAX_QUERY = 500;
+  var MAX_TERMS = 12;
+  var PREFIX_TERMS = 30;
+  var PREFIX_CHUNKS = 3;       // per tier, so "co" stays cheap
+  var PHRASE_CANDIDATES = 100;
   var PARALLEL_PAGES = 8;
 
   // ------------------------------------------------------------ files
 
   function fetchJSON(url, options) {
     return fetch(url, options).then(function (response) {
-      if (!response.ok) throw new Error("the search index could not be loaded (HTTP " + response.status + ")");
-      return response.json().catch(function () { throw new Error("the search index is damaged"); });
+      if (!response.ok) throw new Error(T.t("indexHTTP", { status: response.status }));
+      return response.json().catch(function () { throw new Error(T.t("indexDamaged")); });
     }, function () {
-      throw new Error("the search index could not be loaded (is the connection down?)");
+      throw new Error(T.t("indexOffline"));
     });
   }
 
-  // One promise per file, forgotten if it fails so that the next query tries again.
+  // Forgotten if it fails, so that the next query tries again.
   var files = new Map();
   function once(key, make) {
     if (!files.has(key)) {
@@ -46,22 +41,19 @@
     return files.get(key);
   }
 
-  // The manifest changes with every build, so the browser asks whether its copy is
-  // current; chunks are named by their bytes and doc groups rarely change, so those come
-  // from its cache as HTTP allows.
+  // The manifest changes with every build; the other files are named by their bytes or rarely change.
   function manifest() {
     return once("manifest", function () {
       return fetchJSON(manifestURL, { cache: "no-cache" }).then(function (m) {
         if (!m || m.version !== 3 || !Array.isArray(m.tiers) || !Array.isArray(m.days)) {
-          throw new Error("the search index is of a version this page cannot read");
+          throw new Error(T.t("indexVersion"));
         }
         return m;
       });
     });
   }
 
-  // Chunks are named by their bytes: one that is gone was replaced by a newer build, so
-  // the next query fetches the manifest again instead of failing for as long as the tab lives.
+  // A chunk that is gone was replaced by a newer build: fetch the manifest again.
   function chunk(name) {
     return once("t/" + name, function () {
       return fetchJSON(folder + "t/" + name + ".json").catch(function (error) {
@@ -71,29 +63,27 @@
     });
   }
 
-  // Doc group rows: [id, slug, title, authors, day index, [topic positions], has code].
+  // [id, slug, title, authors, day index, [topic positions], has code]
   function rows(m, numbers) {
     return Promise.all(numbers.map(function (n) {
       var group = Math.floor(n / m.docGroup);
       return once("d/" + group, function () { return fetchJSON(folder + "d/" + group + ".json"); }).then(function (list) {
         var row = list[n - group * m.docGroup];
-        if (!row) throw new Error("the search index lists a paper it has no details for");
+        if (!row) throw new Error(T.t("indexRow"));
         return row;
       });
     }));
   }
 
-  // The searchable text of a paper's own page (elements marked data-search-text), one
-  // string per paragraph, key point or heading. Fetched for snippets and phrases, and
-  // then in the browser's cache when the reader opens the paper.
+  // The blocks of a paper's page marked data-search-text, for snippets and phrases.
   var BLOCKS = "p, li, h2, h3, h4, h5, h6, td, th, dt, dd, pre, figcaption";
   function pageText(slug) {
     return once("p/" + slug, function () {
       return fetch(root + "papers/" + slug + "/").then(function (response) {
-        if (!response.ok) throw new Error("a paper's page could not be loaded (HTTP " + response.status + ")");
+        if (!response.ok) throw new Error(T.t("pageHTTP", { status: response.status }));
         return response.text();
       }, function () {
-        throw new Error("a paper's page could not be loaded (is the connection down?)");
+        throw new Error(T.t("pageOffline"));
       }).then(function (html) {
         var doc = new DOMParser().parseFromString(html, "text/html");  // inert: runs nothing
         var blocks = [];
@@ -111,8 +101,7 @@
 
   // ------------------------------------------------------------ terms and postings
 
-  // Terms are sorted by code point (UTF-8 byte order). JavaScript's < compares UTF-16
-  // units, which puts characters above U+FFFF (surrogates, D800–DFFF) before U+E000–U+FFFF.
+  // Terms are sorted by code point; JavaScript's < puts surrogates (above U+FFFF) before U+E000.
   function unit(c) { return c >= 0xe000 ? c - 0x800 : c >= 0xd800 ? c + 0x2000 : c; }
   function compare(a, b) {
     for (var i = 0; i < a.length && i < b.length; i++) {
@@ -122,7 +111,6 @@
     return a.length - b.length;
   }
 
-  // The chunk of a tier a term is in: the last whose first term is <= it.
   function chunkIndex(tier, term) {
     var pairs = tier.chunks, low = 0, high = pairs.length / 2 - 1;
     while (low < high) {
@@ -132,7 +120,6 @@
     return low;
   }
 
-  // The first row of a chunk whose term is >= term.
   function rowIndex(chunkRows, term) {
     var low = 0, high = chunkRows.length;
     while (low < high) {
@@ -142,7 +129,6 @@
     return low;
   }
 
-  // A term's postings in each tier, as stored ([] where a tier lacks it).
   function postings(m, term) {
     return Promise.all(m.tiers.map(function (tier) {
       if (!tier.chunks.length) return [];
@@ -153,8 +139,7 @@
     }));
   }
 
-  // Terms that start with one of `prefixes` → their postings per tier. A prefix is looked
-  // for in its own chunk and at most PREFIX_CHUNKS − 1 after it, per tier.
+  // Terms that start with one of `prefixes` → their postings per tier.
   function prefixed(m, prefixes) {
     var found = new Map();
     return Promise.all(m.tiers.map(function (tier, t) {
@@ -179,7 +164,6 @@
     })).then(function () { return found; });
   }
 
-  // Postings are (number − previous number) × levels + level − 1; the first previous is −1.
   function decode(m, lists, each) {
     lists.forEach(function (list) {
       var number = -1;
@@ -198,8 +182,7 @@
     return Math.log(1 + (m.papers - df + 0.5) / (df + 0.5));
   }
 
-  // A paper's score for one of the query's words: BM25, from the stored level. A prefix
-  // word scores as the best of the terms it stands for.
+  // BM25 from the stored level; a prefix word scores as the best of its terms.
   function addScores(m, lists, scores) {
     var weight = idf(m, frequency(lists)) / m.levels;
     decode(m, lists, function (number, level) {
@@ -210,15 +193,13 @@
 
   // ------------------------------------------------------------ queries
 
-  // An arXiv address or id (new or old style, any version, "arXiv:" or not).
   var ARXIV = /(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/([a-z-]+(?:\.[a-z]{2})?\/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?|(?:\barxiv:\s*)?\b(\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?\b/gi;
   var PHRASE = /["“”„]([^"“”„]*)["“”„]/g;
   var ENDS_IN_WORD = /[\p{L}\p{N}\p{M}]$/u;
   var LAST_RUN = /[\p{L}\p{N}\p{M}]+$/u;
 
-  // What a query asks for: `slots`, each a term every result must have (or, for the last
-  // word while typing, `prefixes` it may start with); `phrases`, runs of terms to find in
-  // order; `common`, stop words left out; `truncated` when words were left out for length.
+  // slots: the terms every result must have (the last word while typing: `prefixes`);
+  // phrases: runs of terms; common: stop words left out.
   function parse(raw) {
     var text = String(raw || "").slice(0, MAX_QUERY);
     var query = { text: text.trim(), slots: [], phrases: [], common: [], truncated: false };
@@ -231,7 +212,6 @@
       query.slots.push(slot);
     }
 
-    // Quoted phrases first, then ids and addresses, then words, each in the order written.
     var free = [];
     var last = 0;
     text.replace(PHRASE, function (match, phrase, offset) {
@@ -244,7 +224,6 @@
       return match;
     });
     free.push(text.slice(last));
-    // The last word is a prefix while it is being typed: when the query ends in it.
     var typing = ENDS_IN_WORD.test(text) && last < text.length;
     free.forEach(function (part, index) {
       part = part.replace(ARXIV, function (match, url, bare) {
@@ -266,9 +245,7 @@
     return query;
   }
 
-  // The papers a query finds, best first (or newest first), with the terms to highlight.
-  // filters: {topic: slug, code: bool, from: day, to: day}; `need`: how many phrase
-  // matches are wanted (pages are fetched until then).
+  // filters: {topic, code, from, to}; need: how many phrase matches to fetch pages for.
   function search(m, query, filters, sort, need) {
     var highlight = new Set();
     var scored = query.slots.map(function (slot) {
@@ -332,7 +309,6 @@
     });
   }
 
-  // Paper numbers [from, to) of a date range: papers are numbered by day.
   function dayRange(m, from, to) {
     var low = 0, high = m.papers;
     if (from) {
@@ -348,11 +324,6 @@
     return [low, Math.max(low, high)];
   }
 
-  // Phrases: a paper matches when each phrase's terms come one after another in the terms
-  // of one of its texts (title, authors, a topic, or one paragraph, key point or heading of
-  // its page). Stop words are not terms, so "state of the art" matches "state-of-the-art".
-  // Candidates are checked best first, PARALLEL_PAGES at a time, until `need` match or
-  // PHRASE_CANDIDATES were checked.
   function withPhrases(m, numbers, phrases, need) {
     var candidates = numbers.slice(0, PHRASE_CANDIDATES);
     var kept = [];
@@ -388,14 +359,12 @@
     return false;
   }
 
-  // Why a query with no terms finds nothing, or "" when it has terms.
   function emptyReason(query) {
     if (query.slots.length || !query.text) return "";
     if (query.common.length) {
-      var words = Array.from(new Set(query.common)).slice(0, 5).join(", ");
-      return "“" + shorten(query.text) + "” has only words too common to search for (" + words + "). Add a more specific word.";
+      return T.t("tooCommon", { query: shorten(query.text), words: Array.from(new Set(query.common)).slice(0, 5).join(", ") });
     }
-    return "“" + shorten(query.text) + "” has no words to search for. Try words, names or an arXiv id.";
+    return T.t("noWords", { query: shorten(query.text) });
   }
 
   function shorten(text) {
@@ -404,15 +373,13 @@
   }
 
   function failure(error) {
-    return "Search is unavailable right now: " + (error && error.message || "something went wrong") + ".";
+    return T.t("unavailable", { reason: error && error.message || T.t("wentWrong") });
   }
 
   // ------------------------------------------------------------ snippets
 
   var TOKEN = /[\p{L}\p{N}\p{M}]+/gu;
 
-  // Text and matched words of the sentence with the most of the query's terms (the first
-  // sentence when none has any), cut to about 300 characters around its first match.
   function snippet(blocks, highlight) {
     var best = null;
     blocks.forEach(function (block) {
@@ -461,23 +428,8 @@
     return node;
   }
 
-  var dayFormat = null;
-  function formatDay(day) {
-    try {
-      dayFormat = dayFormat || new Intl.DateTimeFormat(document.documentElement.lang || undefined,
-        { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-      return dayFormat.format(new Date(day + "T00:00:00Z"));
-    } catch (error) {
-      return day;  // an unknown language tag or an odd day: the ISO date reads fine
-    }
-  }
-
   function paperHref(row) {
     return root + "papers/" + row[1] + "/";
-  }
-
-  function plural(count, one, many) {
-    return count.toLocaleString() + " " + (count === 1 ? one : many);
   }
 
   function mark() {
@@ -487,10 +439,7 @@
 
   // ------------------------------------------------------------ header search
 
-  // The WAI-ARIA combobox pattern: the input owns a listbox of the best eight papers and
-  // a last option for the search page; arrow keys move through them (the input keeps
-  // focus and points at the active one with aria-activedescendant), Enter opens it (or,
-  // with none active, submits the form to the search page), Escape closes the list.
+  // The WAI-ARIA combobox pattern.
   function headerSearch() {
     var form = document.querySelector("[data-search-header]");
     if (!form) return;
@@ -499,7 +448,7 @@
     var listbox = element("ul", "search-popup-list");
     listbox.id = input.id + "-list";
     listbox.setAttribute("role", "listbox");
-    listbox.setAttribute("aria-label", "Papers found");
+    listbox.setAttribute("aria-label", T.t("found"));
     var note = element("p", "search-popup-note");
     var live = element("span", "visually-hidden");
     live.setAttribute("role", "status");
@@ -517,8 +466,7 @@
 
     function open(show) {
       popup.hidden = !show;
-      // The list hangs from the box's right edge, unless that would push it off the left
-      // of the screen (a header that wraps puts the box on the left).
+      // Hung from the box's right edge, unless that puts it off screen (a wrapped header).
       popup.classList.remove("search-popup-start");
       if (show && popup.getBoundingClientRect().left < 0) popup.classList.add("search-popup-start");
       input.setAttribute("aria-expanded", String(show && options.length > 0));
@@ -564,12 +512,12 @@
       note.textContent = message;
       note.hidden = !message;
       var items = (found || []).map(function (row) {
-        return option(row[2], [formatDay(m.days[row[4]] || ""), row[3]].filter(Boolean).join(" · "), paperHref(row));
+        return option(row[2], [T.day(m.days[row[4]] || ""), row[3]].filter(Boolean).join(" · "), paperHref(row));
       });
-      if (found && found.length) items.push(option("All results for “" + shorten(text) + "”", "", allResultsHref(text), "search-option-all"));
+      if (found && found.length) items.push(option(T.t("allResults", { query: shorten(text) }), "", allResultsHref(text), "search-option-all"));
       listbox.replaceChildren.apply(listbox, items);
       listbox.hidden = !items.length;
-      live.textContent = message || (found.length ? plural(found.length, "paper", "papers") + " shown; arrow keys move through them" : "");
+      live.textContent = message || (found.length ? T.n("shown", found.length) : "");
       open(true);
     }
 
@@ -584,7 +532,7 @@
         return search(m, query, {}, "", POPUP_SIZE).then(function (result) {
           return rows(m, result.numbers.slice(0, POPUP_SIZE)).then(function (found) {
             if (mine !== generation) return;
-            show(text, found.length ? "" : "No papers match “" + shorten(query.text) + "”.", found, m);
+            show(text, found.length ? "" : T.t("noMatch", { query: shorten(query.text) }), found, m);
             mark();
           });
         });
@@ -659,7 +607,6 @@
     if (nojs) nojs.hidden = true;
     if (filters) filters.hidden = false;
 
-    // The state lives in the address: q, topic, from, to, code=1, sort=new, page.
     function fromURL() {
       var params = new URLSearchParams(window.location.search);
       var day = function (name) { var value = params.get(name) || ""; return DAY.test(value) ? value : ""; };
@@ -731,7 +678,7 @@
         return;
       }
       // Said only when a search is slow, so a screen reader is not told it at every key.
-      var slow = setTimeout(function () { if (mine === generation) say("Searching…"); }, 400);
+      var slow = setTimeout(function () { if (mine === generation) say(T.t("searching")); }, 400);
       manifest().then(function (m) {
         return search(m, query, state, state.sort, Infinity).then(function (result) {
           var total = result.numbers.length;
@@ -757,16 +704,13 @@
     }
 
     function render(m, state, found, first, total, pages, result) {
-      var quoted = state.q.trim() ? " “" + shorten(state.q.trim()) + "”" : "";
-      var text;
-      if (!total) {
-        text = "No papers match" + quoted + (state.topic || state.code || state.from || state.to ? " with these filters." : ".");
-      } else {
-        text = plural(total, "paper matches", "papers match") + quoted + (pages > 1 ? "; page " + state.page + " of " + pages + "." : ".");
-      }
-      if (result.unchecked > 0) text += " The phrase was looked for in the best " + result.checked + " papers with its words.";
-      if (parse(state.q).truncated) text += " Only the first " + MAX_TERMS + " words were searched.";
-      say(text);
+      var query = shorten(state.q.trim()), filtered = state.topic || state.code || state.from || state.to;
+      var text = [!query ? T.n(total ? "matchFilters" : "noMatchFilters", total)
+        : total ? T.n("match", total, { query: query }) : T.t(filtered ? "noMatchFiltered" : "noMatch", { query: query })];
+      if (pages > 1) text.push(T.t("onPage", { page: state.page, pages: pages }));
+      if (result.unchecked > 0) text.push(T.n("phraseChecked", result.checked));
+      if (parse(state.q).truncated) text.push(T.n("truncated", MAX_TERMS));
+      say(text.join(" "));
 
       list.start = first + 1;
       list.setAttribute("data-total", String(total));
@@ -794,11 +738,11 @@
       heading.appendChild(link);
       item.appendChild(heading);
       var meta = element("p", "search-result-meta");
-      var time = element("time", null, formatDay(day));
+      var time = element("time", null, T.day(day));
       time.setAttribute("datetime", day);
       meta.appendChild(time);
       var rest = topics.map(function (t) { return t[0]; }).filter(Boolean);
-      if (row[6]) rest.push("has code");
+      if (row[6]) rest.push(T.t("hasCode"));
       if (rest.length) meta.appendChild(document.createTextNode(" · " + rest.join(", ")));
       item.appendChild(meta);
       if (row[3]) item.appendChild(element("p", "search-result-authors", row[3]));
@@ -820,9 +764,9 @@
       if (!pager) return;
       pager.hidden = pages < 2;
       var parts = [];
-      if (state.page > 1) parts.push(pageLink(state, state.page - 1, "← Previous", "prev"));
-      parts.push(element("span", "search-pager-position", "Page " + state.page + " of " + pages));
-      if (state.page < pages) parts.push(pageLink(state, state.page + 1, "Next →", "next"));
+      if (state.page > 1) parts.push(pageLink(state, state.page - 1, T.t("previous"), "prev"));
+      parts.push(element("span", "search-pager-position", T.t("pageOf", { page: state.page, pages: pages })));
+      if (state.page < pages) parts.push(pageLink(state, state.page + 1, T.t("next"), "next"));
       pager.replaceChildren.apply(pager, parts);
     }
 

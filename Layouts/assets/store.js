@@ -3,12 +3,13 @@
 (function () {
   "use strict";
 
+  var T = window.DigestText;
+  if (!T) return;
   var VERSION = 1;
   var FORMAT = "digest-reader";
   var MAX_READ = 10000; // read marks kept, newest first: a few hundred kB at most
   var root = new URL(document.body.getAttribute("data-root") || "./", location.href).pathname;
   var prefix = "digest:" + root + ":";
-  var NAMES = { saved: "reading list", read: "read marks", prefs: "muted and watched words", visit: "last visit" };
 
   function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
   function strings(list) {
@@ -81,7 +82,7 @@
       var ok = isObject(stored) && stored.v === VERSION && isObject(stored.data);
       var kept = ok ? clean[part](stored.data) : data;
       if (!ok || size(kept) < size(stored.data)) {
-        notices.push("Your " + NAMES[part] + " in this browser " + (ok ? "had damaged entries, which were removed." : "was damaged and has been reset."));
+        notices.push(T.t((ok ? "fixed." : "reset.") + part));  // js.fixed.saved, js.reset.saved …
         write(part, kept);
       }
       data = kept;
@@ -97,7 +98,7 @@
       return true;
     } catch (error) {
       off = "full";
-      notices.push("This browser’s storage for the site is full: the last change was not kept.");
+      notices.push(T.t("full"));
       return false;
     }
   }
@@ -132,8 +133,8 @@
 
   // Merges an export (how: docs/reader-features.md); returns what was new, or throws a message.
   function importAll(file) {
-    if (!isObject(file) || file.format !== FORMAT) throw new Error("This is not a reading list exported from a Digest site.");
-    if (typeof file.version !== "number" || file.version > VERSION) throw new Error("This file was made by a newer version of Digest.");
+    if (!isObject(file) || file.format !== FORMAT) throw new Error(T.t("notExport"));
+    if (typeof file.version !== "number" || file.version > VERSION) throw new Error(T.t("newer"));
     var counts = { saved: 0, read: 0, prefs: 0 };
     var saved = get("saved"), read = get("read"), prefs = get("prefs");
     var theirs = clean.saved(isObject(file.saved) ? file.saved : {});

@@ -1,7 +1,5 @@
-// The word rules of docs/search.md ("Words"), shared by the search index (built in Swift,
-// Sources/DigestKit/Search/SearchWords.swift) and the browser: a query finds its paper only
-// if both cut text into the same terms, so any change here must be made there too (and
-// `make verify` checks that they agree). Exposes window.DigestWords.
+// window.DigestWords: the word rules of docs/search.md. The build has the same rules
+// (Sources/DigestKit/Search/SearchWords.swift): change both, or queries miss their papers.
 (function () {
   "use strict";
 
@@ -14,7 +12,7 @@
   var LETTER = /[øđðłħŧıæœßþς]/g;
   var MARKS = /[\u0300-\u036f\u3099\u309a]/g;
   var WORD = /[\p{L}\p{N}]+/gu;
-  var MAX_LENGTH = 40;  // longer runs are hashes, base64 or URLs run together
+  var MAX_LENGTH = 40;  // longer runs are hashes or URLs
 
   function fold(text) {
     return String(text == null ? "" : text).normalize("NFD").replace(MARKS, "").toLowerCase()
@@ -27,8 +25,7 @@
       (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x2ffff);
   }
 
-  // Folded words in order, CJK runs as overlapping pairs, without words of one letter
-  // (outside CJK) or of more than 40: the words before stop words and stemming.
+  // Folded words, CJK runs as overlapping pairs: the words before stop words and stemming.
   function words(text) {
     var out = [];
     var runs = fold(text).match(WORD) || [];
@@ -75,9 +72,8 @@
   }
 
   // ---------------------------------------------------------------- Porter (1980)
-  // The algorithm as published, as NLTK's PorterStemmer(mode=ORIGINAL_ALGORITHM) has it:
-  // no "logi" or "bli" rules, and words of two letters are stemmed too. In each step the
-  // first rule whose suffix matches decides, applied or not.
+  // As published, as NLTK's ORIGINAL_ALGORITHM has it: no "logi" or "bli" rules, and
+  // two-letter words stemmed too. In each step the first suffix that matches decides.
 
   function isConsonant(w, i) {
     var c = w.charAt(i);

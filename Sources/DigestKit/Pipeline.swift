@@ -132,21 +132,23 @@ public enum Pipeline {
         let content = try FolderReader.readContent(options.content, reads: reads)
         monitor.begin(.loading, total: content.paperPaths.count)
         let loaded = try ContentLoader.load(content, baseURLOverride: options.baseURL)
+        let layouts = try FolderReader.readLayouts(options.layouts, reads: reads)
+        let interface = try Interface(language: loaded.config.language, files: layouts.strings, folder: options.layouts)
         monitor.begin(.grouping)
         let digest = DigestBuilder.build(
-            config: loaded.config, records: loaded.records, runs: loaded.runs, pages: loaded.pages, today: options.today)
+            config: loaded.config, records: loaded.records, runs: loaded.runs, pages: loaded.pages, today: options.today,
+            other: interface.text("topic.other"))
         monitor.begin(.indexing)
         let terms = PaperTerms(digest)
         let search = SearchIndex(terms)
         monitor.begin(.relating)
         let related = RelatedPapers(terms)
         monitor.begin(.planning)
-        let layouts = try FolderReader.readLayouts(options.layouts, reads: reads)
-        let theme = try Theme(templates: layouts.templates, assets: layouts.assets, folder: options.layouts)
+        let theme = try Theme(templates: layouts.templates, assets: layouts.assets, folder: options.layouts, interface: interface)
         let katex = try katexFolder(options).map { folder throws(DigestError) in try FolderReader.readKaTeX(folder, reads: reads) } ?? []
         let plan = SitePlan(digest: digest, theme: theme, katex: katex, search: search, related: related)
         let skipped = FolderReader.skippedWarnings(content.skipped + layouts.skipped)
-        return Prepared(plan: plan, katex: !katex.isEmpty, warnings: loaded.warnings + skipped)
+        return Prepared(plan: plan, katex: !katex.isEmpty, warnings: loaded.warnings + interface.warnings + skipped)
     }
 
     public struct CheckReport: Sendable {
@@ -160,6 +162,7 @@ public enum Pipeline {
     public static func check(content folder: String, layouts: String?) throws -> CheckReport {
         let content = try FolderReader.readContent(folder)
         var problems: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
         var loaded: ContentLoader.Loaded?
         do {
             loaded = try ContentLoader.load(content)
@@ -169,7 +172,10 @@ public enum Pipeline {
         if let layouts, FolderReader.isDirectory(layouts) {
             let files = try FolderReader.readLayouts(layouts)
             do {
-                _ = try Theme(templates: files.templates, assets: files.assets, folder: layouts)
+                let language = loaded?.config.language ?? "en"
+                let interface = try Interface(language: language, files: files.strings, folder: layouts)
+                warnings = interface.warnings
+                _ = try Theme(templates: files.templates, assets: files.assets, folder: layouts, interface: interface)
             } catch {
                 problems += error.diagnostics
             }
@@ -178,7 +184,7 @@ public enum Pipeline {
         let digest = DigestBuilder.build(config: loaded.config, records: loaded.records, today: nil)
         return CheckReport(
             files: loaded.fileCount, records: loaded.records.count, papers: digest.papers.count,
-            warnings: loaded.warnings + FolderReader.skippedWarnings(content.skipped))
+            warnings: loaded.warnings + warnings + FolderReader.skippedWarnings(content.skipped))
     }
 }
 

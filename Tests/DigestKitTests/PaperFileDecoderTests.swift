@@ -34,6 +34,28 @@ import Testing
         #expect(record.comment == "Fits.")
     }
 
+    /// JSON Lines: a record a line, blank lines skipped, and each problem at the file's line
+    /// and the column in it, with the record numbered by its line.
+    @Test func jsonLinesFilesHaveARecordALine() throws {
+        let text = """
+            {"id": "2611.00001", "title": "First", "authors": ["Ada"], "date": "2026-11-20", "language": "zh-CN"}
+
+            {"id": "2611.00002", "title": "Second", "authors": ["Bo"], "date": "2026-11-20"}
+            {"id": "2611.00003", "title": "Third", "authors": "Cy", "date": "2026-11-20"}
+            {"id": "2611.00004", "title": "Fourth", "authors": [], "date": "2026-11-20",}
+            """
+        let (records, diagnostics) = PaperFileDecoder.decode(SourceFile(path: "Content/papers/day.jsonl", text: text), fileIndex: 0, timeZone: .utc)
+        #expect(records.map(\.id.base) == ["2611.00001", "2611.00002"])
+        #expect(records.first?.language == "zh-CN")
+        #expect(records.first?.origin.recordIndex == 0)
+        #expect(records.last?.origin.recordIndex == 2)
+        let messages = diagnostics.map(\.description)
+        #expect(messages.count == 2)
+        #expect(messages.first?.hasPrefix("Content/papers/day.jsonl:4:51: error: record 4 (2611.00003), field \"authors\":") == true, "\(messages)")
+        #expect(messages.last?.hasPrefix("Content/papers/day.jsonl:5:") == true, "\(messages)")
+        #expect(messages.last?.contains("malformed JSON") == true, "\(messages)")
+    }
+
     @Test func objectFilesGiveTheirDateToRecords() throws {
         let (records, diagnostics) = decode("""
             {"date": "2026-11-19", "papers": [

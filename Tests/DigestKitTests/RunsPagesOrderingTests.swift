@@ -25,14 +25,14 @@ import Testing
         #expect(stats.selected == 76)
         #expect(stats.tokens == 106_705)
         #expect(stats.lastRun?.rfc3339 == "2026-11-20T16:00:00Z")
-        let view = RunsView.context(stats, timeZone: .utc)
+        let view = RunsView.context(stats, timeZone: .utc, text: .english)
         #expect(view["line"] as? String == "1,195 on arXiv · 745 scanned · 76 selected · 3 runs · 106,705 tokens · $0.37")
         #expect((view["runs"] as? [TemplateObject])?.map { $0["time"] as? String } == ["00:00 UTC", "08:00 UTC", "16:00 UTC"])
     }
 
     @Test func absentFiguresAreNotShown() {
         let (decoded, _) = runs(#"[{"date": "2026-11-20T08:00:00Z"}, {"date": "2026-11-20T16:00:00Z", "selected": 3, "cost": 0.004, "currency": "EUR"}]"#)
-        let view = RunsView.context(DayStats(runs: decoded), timeZone: SiteTimeZone(identifier: "Europe/Berlin")!)
+        let view = RunsView.context(DayStats(runs: decoded), timeZone: SiteTimeZone(identifier: "Europe/Berlin")!, text: .english)
         #expect(view["line"] as? String == "3 selected · 2 runs · €0.0040")
         #expect(view["has_selected"] as? Bool == true)
         #expect(view["has_total"] == nil && view["has_tokens"] == nil && view["has_model"] == nil)

@@ -91,11 +91,11 @@ import Testing
 
 @Suite struct AuthorListTests {
     @Test func longAuthorListsAreShortenedOnCards() {
-        #expect(PaperView.shortAuthors([]) == nil)
-        #expect(PaperView.shortAuthors(["Alice Zhang", "Bo Li"]) == "Alice Zhang, Bo Li")
+        #expect(PaperView.shortAuthors([], text: .english) == nil)
+        #expect(PaperView.shortAuthors(["Alice Zhang", "Bo Li"], text: .english) == "Alice Zhang, Bo Li")
         let five = ["A", "B", "C", "D", "E"]
-        #expect(PaperView.shortAuthors(five) == "A, B, C, D, E")
+        #expect(PaperView.shortAuthors(five, text: .english) == "A, B, C, D, E")
         let fifteen = (1...15).map { "Author \($0)" }
-        #expect(PaperView.shortAuthors(fifteen) == "Author 1, Author 2, Author 3, … and 12 more")
+        #expect(PaperView.shortAuthors(fifteen, text: .english) == "Author 1, Author 2, Author 3, … and 12 more")
     }
 }

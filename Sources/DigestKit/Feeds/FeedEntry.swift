@@ -12,16 +12,16 @@ struct FeedEntry {
     /// A one-line plain summary: the first highlight, else the start of the abstract.
     var summary: String?
 
-    init(_ paper: Paper, rendered: RenderedPaper, config: SiteConfig) {
-        self.init(paper, config: config) { Self.html(paper, rendered: rendered, permalink: $0) }
+    init(_ paper: Paper, rendered: RenderedPaper, config: SiteConfig, text: Interface) {
+        self.init(paper, config: config) { Self.html(paper, rendered: rendered, permalink: $0, text: text) }
     }
 
     /// An entry without the summary or abstract, for feeds of which there are thousands
     /// (authors'): the authors and the key points as plain text.
-    init(brief paper: Paper, config: SiteConfig) {
+    init(brief paper: Paper, config: SiteConfig, text: Interface) {
         self.init(paper, config: config) { _ in
             var html = ""
-            if let authors = PaperView.shortAuthors(paper.authors) { html += "<p>" + HTMLEscape.escape(authors) + "</p>\n" }
+            if let authors = PaperView.shortAuthors(paper.authors, text: text) { html += "<p>" + HTMLEscape.escape(authors) + "</p>\n" }
             if !paper.highlights.isEmpty {
                 html += "<ul>\n" + paper.highlights.map { "<li>" + HTMLEscape.escape(Markdown.plainText($0)) + "</li>\n" }.joined() + "</ul>\n"
             }
@@ -42,9 +42,9 @@ struct FeedEntry {
 
     /// The body shared by every format. Fragment links (footnotes) are made absolute, because
     /// a feed reader resolves them against the feed, not the paper.
-    static func html(_ paper: Paper, rendered: RenderedPaper, permalink: String) -> String {
+    static func html(_ paper: Paper, rendered: RenderedPaper, permalink: String, text: Interface) -> String {
         var html = ""
-        if let authors = PaperView.shortAuthors(paper.authors) {
+        if let authors = PaperView.shortAuthors(paper.authors, text: text) {
             html += "<p>" + HTMLEscape.escape(authors) + "</p>\n"
         }
         if !rendered.highlights.isEmpty {

@@ -1,15 +1,17 @@
 /// Arranges merged papers into days, the history window, the archive and topics. Pure.
 public enum DigestBuilder {
+    /// `other` names the topic of papers whose records give none, in the site's language.
     public static func build(
-        config: SiteConfig, records: [Paper], runs: [Run] = [], pages: [SitePage] = [], today requestedToday: CalendarDay?
+        config: SiteConfig, records: [Paper], runs: [Run] = [], pages: [SitePage] = [], today requestedToday: CalendarDay?,
+        other: String = Topic.other.name
     ) -> Digest {
         let ordered = sortedByDay(records, newestFirst: false)
         let names = TopicNames(configured: config.topics, ordered: ordered)
-        let merged = PaperMerger.merge(ordered: ordered, topicNames: names)
+        let merged = PaperMerger.merge(ordered: ordered, topicNames: names, other: other)
         let today = requestedToday ?? merged.map(\.day).max()
         // Newest day first, then in the collector's order.
         let published = sortedByDay(merged.filter { paper in today.map { paper.day <= $0 } ?? false }, newestFirst: true)
-        let topicOrder = orderTopics(published, configured: config.topics)
+        let topicOrder = orderTopics(published, configured: config.topics, other: other)
         let days = groupByDay(published, topicOrder: topicOrder, sort: config.sort)
         let windowStart = today?.adding(days: 1 - config.historyDays)
         let window = days.filter { group in windowStart.map { group.day >= $0 } ?? false }
@@ -112,14 +114,14 @@ public enum DigestBuilder {
     }
 
     /// Topics from `site.json` first, in its order, then the rest alphabetically, `Other` last.
-    static func orderTopics(_ papers: [Paper], configured: [String]) -> [Topic] {
+    static func orderTopics(_ papers: [Paper], configured: [String], other otherName: String = Topic.other.name) -> [Topic] {
         var present: [String: Topic] = [:]
         for paper in papers {
             for name in paper.topics where present[name] == nil { present[name] = Topic(name: name, configured: configured) }
         }
         // Taken out as they are placed, so a topic listed twice in `site.json` is placed once.
         let configuredTopics = configured.compactMap { present.removeValue(forKey: $0) }
-        let other = present.removeValue(forKey: Topic.other.name)
+        let other = present.removeValue(forKey: otherName)
         let rest = present.values.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
         return configuredTopics + rest + (other.map { [$0] } ?? [])
     }

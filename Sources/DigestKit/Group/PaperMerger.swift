@@ -7,7 +7,7 @@
 /// explicit version never replaces a higher one.
 enum PaperMerger {
     /// `ordered`: the records by day, then file and position.
-    static func merge(ordered: [Paper], topicNames: TopicNames) -> [Paper] {
+    static func merge(ordered: [Paper], topicNames: TopicNames, other: String = Topic.other.name) -> [Paper] {
         // Most papers have one record: only ids seen again get a list of their records.
         var indexByID: [String: Int] = [:]
         indexByID.reserveCapacity(ordered.count)
@@ -23,7 +23,7 @@ enum PaperMerger {
         }
         let (firstRecords, laterRecords) = (firsts, later)
         var papers = Parallel.map(firsts.count) { index in
-            var paper = combine(firstRecords[index], later: laterRecords[index] ?? [], topicNames: topicNames)
+            var paper = combine(firstRecords[index], later: laterRecords[index] ?? [], topicNames: topicNames, other: other)
             paper.slug = Slug.make(paper.id.base, fallbackPrefix: "paper")
             return paper
         }
@@ -32,7 +32,7 @@ enum PaperMerger {
     }
 
     /// The first record with the fields of `later` ones (in order) laid over it.
-    private static func combine(_ first: Paper, later: [Paper], topicNames: TopicNames) -> Paper {
+    private static func combine(_ first: Paper, later: [Paper], topicNames: TopicNames, other: String) -> Paper {
         var latest = first
         var paper = first
         for record in later {
@@ -56,8 +56,9 @@ enum PaperMerger {
             paper.relevance = record.relevance ?? paper.relevance
             paper.novelty = record.novelty ?? paper.novelty
             paper.comment = record.comment ?? paper.comment
+            paper.language = record.language ?? paper.language
         }
-        paper.topics = paper.topics.isEmpty ? [Topic.other.name] : topicNames.canonical(paper.topics)
+        paper.topics = paper.topics.isEmpty ? [other] : topicNames.canonical(paper.topics)
         if paper.id.isArXiv {
             paper.links.arxiv = paper.links.arxiv ?? "https://arxiv.org/abs/\(paper.id.base)"
             paper.links.pdf = paper.links.pdf ?? "https://arxiv.org/pdf/\(paper.id.base)"

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads the content and layouts folders into memory. With `SiteWriter`, the only code that touches the disk.
 public enum FolderReader {
-    /// The files of a content folder: `site.json` and every `papers/**/*.json`, in path order.
+    /// The files of a content folder: `site.json` and every `papers/**/*.json` and `*.jsonl`, in path order.
     /// Paper files are only listed here; each is read when it is decoded (`paper(_:)`), so a
     /// large archive is never in memory all at once.
     public struct Content: Sendable {
@@ -34,6 +34,8 @@ public enum FolderReader {
     public struct Layouts: Sendable {
         public var templates: [SourceFile]
         public var assets: [SourceFile]
+        /// The site's interface strings, `strings/<language>.json` (see `Interface`).
+        public var strings: [SourceFile] = []
         public var skipped: [String]
     }
 
@@ -56,7 +58,7 @@ public enum FolderReader {
             throw DigestError("\(sitePath) is missing: every site needs one (see docs/content-format.md)")
         }
         let papersFolder = join(folder, "papers")
-        let listing = try listFiles(papersFolder, withExtension: "json")
+        let listing = try listPaperFiles(papersFolder)
         let papers = listing.files.map { join(papersFolder, $0) }
         let runsFolder = join(folder, "runs")
         let runListing = try listFiles(runsFolder, withExtension: "json")
@@ -84,7 +86,14 @@ public enum FolderReader {
         let assets = try assetListing.files.map { relative throws(DigestError) in
             SourceFile(path: relative, bytes: try readOrFail(join(assetsFolder, relative), reads: reads).bytes)
         }
-        return Layouts(templates: templates, assets: assets, skipped: templateListing.skipped + assetListing.skipped)
+        let stringsFolder = join(folder, Interface.folder)
+        let stringsListing = try listFiles(stringsFolder, withExtension: "json")
+        let strings = try stringsListing.files.map { relative throws(DigestError) in
+            SourceFile(path: Interface.folder + "/" + relative, bytes: try readOrFail(join(stringsFolder, relative), reads: reads).bytes)
+        }
+        return Layouts(
+            templates: templates, assets: assets, strings: strings,
+            skipped: templateListing.skipped + assetListing.skipped + stringsListing.skipped)
     }
 
     /// A file that may be absent (nil); one that exists but cannot be read is an error.
@@ -137,6 +146,12 @@ public enum FolderReader {
 
     /// Regular files below `folder` (relative paths, sorted bytewise), skipping hidden names.
     /// Symbolic links are followed only when they resolve inside `folder`; the others are returned as skipped.
+    /// Paper files: JSON (`.json`) and JSON Lines (`.jsonl`, one record a line, as collectors append them).
+    static func listPaperFiles(_ folder: String) throws(DigestError) -> (files: [String], skipped: [String]) {
+        let listing = try listFiles(folder, withExtension: nil)
+        return (listing.files.filter { $0.hasSuffix(".json") || $0.hasSuffix(".jsonl") }, listing.skipped)
+    }
+
     static func listFiles(_ folder: String, withExtension ext: String?) throws(DigestError) -> (files: [String], skipped: [String]) {
         guard isDirectory(folder) else { return ([], []) }
         let fm = FileManager.default

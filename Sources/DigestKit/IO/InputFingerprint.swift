@@ -33,10 +33,10 @@ enum InputFingerprint {
 
     static func scan(_ options: Pipeline.Options, katex: String?, previous: BuildCache?) throws(DigestError) -> Scan {
         var paths = [FolderReader.join(options.content, "site.json")]
-        for folder in ["papers", "runs"] {
-            let root = FolderReader.join(options.content, folder)
-            paths += try FolderReader.listFiles(root, withExtension: "json").files.map { FolderReader.join(root, $0) }
-        }
+        let papers = FolderReader.join(options.content, "papers")
+        paths += try FolderReader.listPaperFiles(papers).files.map { FolderReader.join(papers, $0) }
+        let runs = FolderReader.join(options.content, "runs")
+        paths += try FolderReader.listFiles(runs, withExtension: "json").files.map { FolderReader.join(runs, $0) }
         let pages = FolderReader.join(options.content, "pages")
         paths += try FolderReader.listFiles(pages, withExtension: "md").files.map { FolderReader.join(pages, $0) }
         paths += try FolderReader.listFiles(options.layouts, withExtension: nil).files.map { FolderReader.join(options.layouts, $0) }

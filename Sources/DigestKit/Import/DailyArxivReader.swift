@@ -1,3 +1,5 @@
+import Foundation
+
 /// daily-arXiv-ai-enhanced and its forks: `data/YYYY-MM-DD_AI_enhanced_<Language>.jsonl`,
 /// one arXiv paper a line: `id`, `title`, `authors`, `categories` (arXiv codes),
 /// `summary` (the abstract), `comment`, `pdf`, `abs`, sometimes `code_url` and
@@ -10,11 +12,15 @@ enum DailyArxivReader {
         "Result analysis unavailable", "Conclusion extraction failed",
     ]
 
-    /// The summary's sections, in order, from the `AI` object's fields.
-    static let sections = [("motivation", "Motivation"), ("method", "Method"), ("result", "Results"), ("conclusion", "Conclusion")]
+    /// The summary's sections, in order, from the `AI` object's fields, with the interface
+    /// string that heads each: in the file's language, like the text under it.
+    static let sections = [("motivation", "import.motivation"), ("method", "import.method"), ("result", "import.results"), ("conclusion", "import.conclusion")]
 
     /// `day`: `--date`, else the day in the file name, else the file's modification day.
+    /// Each paper records the language the file name gives (`_AI_enhanced_Chinese` → `zh-CN`).
     static func read(_ file: SourceFile, day: CalendarDay, topics: TopicMapping) -> ([ImportedPaper], [Diagnostic]) {
+        let language = language(inName: file.path)
+        let headings = language.flatMap { try? Interface(language: $0, files: [], folder: "") } ?? .english
         var papers: [ImportedPaper] = []
         var diagnostics: [Diagnostic] = []
         var lineStart = 0
@@ -26,15 +32,20 @@ enum DailyArxivReader {
             let line = SourceFile(path: file.path, bytes: Array(bytes[lineStart..<lineEnd]))
             lineStart = lineEnd + 1
             guard line.bytes.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
-            let (paper, problems) = readLine(line, number: lineNumber, day: day, topics: topics)
+            let (paper, problems) = readLine(line, number: lineNumber, day: day, topics: topics, headings: headings)
             diagnostics += problems
-            if let paper { papers.append(paper) }
+            if var paper {
+                paper.language = language
+                papers.append(paper)
+            }
         }
         return (papers, diagnostics)
     }
 
     /// One line: its diagnostics carry the line's number in the file.
-    private static func readLine(_ line: SourceFile, number: Int, day: CalendarDay, topics: TopicMapping) -> (ImportedPaper?, [Diagnostic]) {
+    private static func readLine(
+        _ line: SourceFile, number: Int, day: CalendarDay, topics: TopicMapping, headings: Interface
+    ) -> (ImportedPaper?, [Diagnostic]) {
         func onLine(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
             PaperFileDecoder.located(diagnostics, in: line).map { diagnostic in
                 var diagnostic = diagnostic
@@ -77,7 +88,7 @@ enum DailyArxivReader {
                 return nil
             }
             if let tldr = text("tldr") { paper.highlights = [tldr] }
-            let parts = sections.compactMap { key, heading in text(key).map { "## \(heading)\n\n\($0)" } }
+            let parts = sections.compactMap { key, heading in text(key).map { "## \(headings.text(heading))\n\n\($0)" } }
             paper.summary = parts.isEmpty ? nil : parts.joined(separator: "\n\n")
             reader.diagnostics += ai.diagnostics
         } else {
@@ -85,6 +96,20 @@ enum DailyArxivReader {
         }
         let failed = reader.diagnostics.contains { $0.severity == .error }
         return (failed ? nil : paper, onLine(reader.diagnostics))
+    }
+
+    /// The languages the collector names its files after (its `LANGUAGE` setting), as tags.
+    static let languages: [String: String] = [
+        "english": "en", "chinese": "zh-CN", "japanese": "ja", "german": "de", "french": "fr", "spanish": "es",
+        "korean": "ko", "russian": "ru", "portuguese": "pt", "italian": "it", "vietnamese": "vi", "arabic": "ar",
+    ]
+
+    /// `2026-11-20_AI_enhanced_Chinese.jsonl` → `zh-CN`; nil for a name without a known language.
+    static func language(inName path: String) -> String? {
+        let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+        guard let marker = name.range(of: "_ai_enhanced_") else { return nil }
+        let word = name[marker.upperBound...].prefix { $0.isLetter }
+        return languages[String(word)]
     }
 
     /// `2026-11-20_AI_enhanced_English.jsonl` → 2026-11-20.

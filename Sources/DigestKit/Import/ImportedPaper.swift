@@ -22,6 +22,8 @@ public struct ImportedPaper: Sendable, Equatable {
     public var relevance: Int?
     public var novelty: Int?
     public var comment: String?
+    /// The language of the collector's text, a BCP 47 tag (daily-arXiv-ai-enhanced's file name says it).
+    public var language: String?
 
     public init(id: String, title: String, authors: [String], day: CalendarDay) {
         self.id = id
@@ -49,6 +51,7 @@ public struct ImportedPaper: Sendable, Equatable {
         if let relevance { fields.append(("relevance", .number(relevance))) }
         if let novelty { fields.append(("novelty", .number(novelty))) }
         if let comment { fields.append(("comment", .string(comment))) }
+        if let language { fields.append(("language", .string(language))) }
         return fields
     }
 }

@@ -4,7 +4,42 @@
 /// whose date is the default for its records. Pure: bytes in, records and diagnostics out.
 enum PaperFileDecoder {
     static func decode(_ file: SourceFile, fileIndex: Int, timeZone: SiteTimeZone) -> (records: [Paper], diagnostics: [Diagnostic]) {
-        decodeKeepingJSON(file, fileIndex: fileIndex, timeZone: timeZone).decoded
+        if file.path.hasSuffix(".jsonl") { return decodeLines(file, fileIndex: fileIndex, timeZone: timeZone) }
+        return decodeKeepingJSON(file, fileIndex: fileIndex, timeZone: timeZone).decoded
+    }
+
+    /// A JSON Lines file: one record a line, blank lines skipped. Each line is parsed on its
+    /// own, so its problems name the file's line and the column in it; the record number is
+    /// the line's.
+    private static func decodeLines(_ file: SourceFile, fileIndex: Int, timeZone: SiteTimeZone) -> (records: [Paper], diagnostics: [Diagnostic]) {
+        var records: [Paper] = []
+        var diagnostics: [Diagnostic] = []
+        var lineStart = file.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var lineNumber = 0
+        let bytes = file.bytes
+        while lineStart < bytes.count, diagnostics.count < maxDiagnosticsPerFile {
+            lineNumber += 1
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let line = SourceFile(path: file.path, bytes: Array(bytes[lineStart..<lineEnd]))
+            lineStart = lineEnd + 1
+            guard line.bytes.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
+            let onLine = { (found: [Diagnostic]) in
+                found.map { diagnostic in
+                    var diagnostic = diagnostic
+                    if diagnostic.line != nil { diagnostic.line = lineNumber }
+                    return diagnostic
+                }
+            }
+            guard let json = parse(line) else {
+                diagnostics += onLine([parseDiagnostic(line)!])
+                continue
+            }
+            let origin = RecordOrigin(fileIndex: fileIndex, recordIndex: lineNumber - 1, file: file.path)
+            let (record, problems) = decodeRecord(json, origin: origin, file: line, defaultDay: nil, timeZone: timeZone)
+            diagnostics += onLine(located(problems, in: line))
+            if let record { records.append(record) }
+        }
+        return (records, diagnostics)
     }
 
     /// `decode`, and the parsed file (nil when it does not parse) for a caller that edits it.
@@ -155,6 +190,10 @@ enum PaperFileDecoder {
         let relevance = reader.integer("relevance", in: 1...10)
         let novelty = reader.integer("novelty", in: 1...10)
         let comment = reader.string("comment")
+        let language = reader.string("language", singleLine: true)
+        if let language, !SiteConfigDecoder.isLanguageTag(language) {
+            reader.fail(at: json["language"]!.value.offset, field: "language", "must be a language tag such as \"en\" or \"zh-CN\", found \"\(language.prefix(40))\"")
+        }
 
         guard reader.diagnostics.isEmpty, let rawID, let title, let authors, let day else {
             return (nil, reader.diagnostics)
@@ -164,7 +203,7 @@ enum PaperFileDecoder {
             id: PaperID(rawID), title: title, authors: authors, day: day.day, collectedAt: day.timestamp,
             topics: topics, highlights: highlights, summary: summary, abstract: abstract, published: published,
             links: links, upvotes: upvotes, organization: organization, relevance: relevance, novelty: novelty,
-            comment: comment, origin: origin, slug: ""))
+            comment: comment, language: language, origin: origin, slug: ""))
         return (record, [])
     }
 

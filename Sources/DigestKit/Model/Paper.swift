@@ -28,6 +28,9 @@ public struct Paper: Sendable, Identifiable {
         public var relevance: Int?
         public var novelty: Int?
         public var comment: String?
+        /// The language of the collector's text (summary and key points), a BCP 47 tag,
+        /// when the record says; pages mark that text with it when it is not the site's.
+        public var language: String? = nil
         /// Where it came from: the file and index of its first record, which also fixes its
         /// position among the papers of its day (the collector's order).
         public var origin: RecordOrigin
@@ -76,6 +79,7 @@ public struct Paper: Sendable, Identifiable {
     public var relevance: Int? { get { box.fields.relevance } set { update(\.relevance, newValue) } }
     public var novelty: Int? { get { box.fields.novelty } set { update(\.novelty, newValue) } }
     public var comment: String? { get { box.fields.comment } set { update(\.comment, newValue) } }
+    public var language: String? { get { box.fields.language } set { update(\.language, newValue) } }
     public var origin: RecordOrigin { get { box.fields.origin } set { update(\.origin, newValue) } }
     public var slug: String { get { box.fields.slug } set { update(\.slug, newValue) } }
 

@@ -174,6 +174,7 @@ extension Paper {
         hasher.add(fields.slug)
         let listing = hasher.value
         hasher.add(fields.highlights)
+        hasher.add(fields.language)
         let month = hasher.value
         hasher.add(fields.summary)
         hasher.add(fields.abstract)
@@ -183,5 +184,5 @@ extension Paper {
 
     /// The fields `hashes.content` covers (all but `origin`): a test fails when a field is
     /// added to `Paper.Fields` without being added to the hashes.
-    static let hashedFieldCount = 17
+    static let hashedFieldCount = 18
 }

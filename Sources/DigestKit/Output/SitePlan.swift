@@ -8,7 +8,7 @@ public struct SitePlan: Sendable {
         case home, day(Int), topics, topic(Int), topicFeed(Int), paper(Int), archive, feeds, search, searchIndex
         case page(Int), week, readingList, month(Int), archiveMonth(Int), searchFile(Int), paperBib(Int), dayBib(Int)
         case rss, atom, jsonFeed, daily, sitemap, sitemapPages, sitemapMonth(Int), notFound, asset(Int), katex(Int)
-        case author(Int), authorFeed(Int), sitemapAuthors(Int)
+        case author(Int), authorFeed(Int), sitemapAuthors(Int), scriptStrings
     }
 
     public struct Entry: Sendable {
@@ -23,6 +23,8 @@ public struct SitePlan: Sendable {
     let context: PageContext
     /// Made with the plan: its files are named by their contents.
     let search: SearchIndex
+    /// `assets/strings.js`, when the layouts have scripts.
+    let scriptStrings: [UInt8]?
 
     /// `katex` holds KaTeX's files (paths inside its folder) when it is available; pages with math then load it.
     /// `search` is the digest's search index and `related` its related papers, made here
@@ -39,9 +41,14 @@ public struct SitePlan: Sendable {
         let versioned = { (name: String) in
             theme.assets.first { $0.path == name }.map { "assets/\(name)?v=\(StableHash.hex(bytes: $0.bytes))" }
         }
+        // The scripts' strings come first, for the modules that show them; only with scripts to read them.
+        var scripts = Self.scriptModules.compactMap(versioned)
+        let scriptStrings = scripts.isEmpty ? nil : ScriptStrings.render(theme.interface)
+        if let scriptStrings { scripts.insert(ScriptStrings.path + "?v=" + StableHash.hex(bytes: scriptStrings), at: 0) }
+        self.scriptStrings = scriptStrings
         let chrome = PageChrome(
-            config: digest.config, stylesheet: versioned("style.css"), script: versioned("digest.js"),
-            scripts: Self.scriptModules.compactMap(versioned), katex: !katex.isEmpty,
+            config: digest.config, text: theme.interface, stylesheet: versioned("style.css"), script: versioned("digest.js"),
+            scripts: scripts, katex: !katex.isEmpty,
             pages: digest.pages.map { ($0.name, $0.title) }, hasWeek: !digest.week.isEmpty,
             hasReadingList: theme.templateNames.contains(ReadingListPage.template), readingListScript: versioned(ReadingListPage.script))
         context = PageContext(digest: digest, chrome: chrome, theme: theme, related: related ?? RelatedPapers(terms!))
@@ -105,6 +112,7 @@ public struct SitePlan: Sendable {
         for (index, asset) in theme.assets.enumerated() {
             entries.append(Entry(path: "assets/" + asset.path, kind: .asset(index)))
         }
+        if scriptStrings != nil { entries.append(Entry(path: ScriptStrings.path, kind: .scriptStrings)) }
         for (index, file) in katex.enumerated() {
             entries.append(Entry(path: "assets/katex/" + file.path, kind: .katex(index)))
         }
@@ -119,7 +127,7 @@ public struct SitePlan: Sendable {
     /// Digest's script modules, in the order pages load them (a module may use those before
     /// it: search.js uses words.js). A theme without one of them simply does not load it.
     /// store.js owns the reader's saved state (docs/reader-features.md); the modules after it ask it.
-    static let scriptModules = ["words.js", "search.js", "digest.js", "store.js", "reader.js", "news.js", "filters.js", "keys.js"]
+    static let scriptModules = ["text.js", "words.js", "search.js", "digest.js", "store.js", "reader.js", "news.js", "filters.js", "keys.js"]
 
     /// How many of the files are HTML pages.
     public var pageCount: Int { entries.count { $0.path.hasSuffix(".html") } }
@@ -182,13 +190,14 @@ public struct SitePlan: Sendable {
                 pageURL: config.baseURL.absolute, entries: context.feedEntries(digest.papers), config: config)
         case .daily:
             let channel = RSSFeed.Channel(
-                title: "\(config.title): daily digest", description: "One item a day: the day’s papers and their key points.",
+                title: theme.interface.text("feed.daily", ["site": config.title]), description: theme.interface.text("feed.dailyDescription"),
                 path: "daily.xml", pageURL: config.baseURL.absolute)
-            return RSSFeed.render(channel, items: DailyFeed.items(digest, rendered: context.rendered), config: config)
+            return RSSFeed.render(channel, items: DailyFeed.items(digest, rendered: context.rendered, text: theme.interface), config: config)
         case .topicFeed(let index):
             let group = digest.topics[index]
             let channel = RSSFeed.Channel(
-                title: "\(config.title): \(group.topic.name)", description: "\(group.topic.name) papers in \(config.title).",
+                title: theme.interface.text("feed.topic", ["site": config.title, "topic": group.topic.name]),
+                description: theme.interface.text("topic.description", ["topic": group.topic.name, "site": config.title]),
                 path: TopicPages.urlPath(group.topic) + "feed.xml", pageURL: config.baseURL.resolve(TopicPages.urlPath(group.topic)))
             return RSSFeed.render(channel, items: context.feedEntries(group.papers).map(RSSFeed.item), config: config)
         case .sitemap: return Sitemap.renderIndex(sitemaps(), baseURL: config.baseURL)
@@ -199,8 +208,9 @@ public struct SitePlan: Sendable {
             let entries = authors.map { Sitemap.Entry(path: AuthorIndex.urlPath(slug: $0.slug), lastModified: $0.papers.first?.day) }
             return Sitemap.render(entries, baseURL: config.baseURL)
         case .author(let index): return page(AuthorPage.template, AuthorPage.context(digest.authors.authors[index], digest: digest, chrome: context.chrome))
-        case .authorFeed(let index): return AuthorPage.feed(digest.authors.authors[index], config: config)
+        case .authorFeed(let index): return AuthorPage.feed(digest.authors.authors[index], config: config, text: theme.interface)
         case .asset(let index): return theme.assets[index].bytes
+        case .scriptStrings: return scriptStrings ?? []
         case .katex(let index): return katex[index].bytes
         }
     }

@@ -22,19 +22,33 @@ public struct Theme: Sendable {
     public let assets: [SourceFile]
     /// A hash of every template and asset: pages made with other layouts are other pages.
     let fingerprint: UInt64
+    /// The strings, dates and numbers of the site's language.
+    public let interface: Interface
 
     /// Parses every template; problems are reported with the template's file and line.
     /// `templates` are named by their path relative to the layouts folder (`partials/card.mustache`).
     /// `skeletons: false` renders every page with the template engine (for comparison in tests).
-    public init(templates: [SourceFile], assets: [SourceFile], folder: String, skeletons: Bool = true) throws(DiagnosticsError) {
+    /// `{{t.key}}` tags take their text from `interface` (see `TemplateStrings`).
+    public init(
+        templates: [SourceFile], assets: [SourceFile], folder: String, interface: Interface = .english, skeletons: Bool = true
+    ) throws(DiagnosticsError) {
         var parsed: [String: MustacheTemplate] = [:]
         var sources: [String] = []
         var problems: [Diagnostic] = []
         for file in templates {
             let name = String(file.path.dropLast(".mustache".count))
             let location = folder.isEmpty ? file.path : folder + "/" + file.path
-            guard let text = String(validating: file.bytes, as: UTF8.self) else {
+            guard let source = String(validating: file.bytes, as: UTF8.self) else {
                 problems.append(Diagnostic(file: location, message: "template is not valid UTF-8"))
+                continue
+            }
+            let (text, stringProblems) = TemplateStrings.translate(source, interface)
+            if !stringProblems.isEmpty {
+                let places = file.lineColumns(of: stringProblems.map(\.offset))
+                for problem in stringProblems {
+                    let place = places[problem.offset]
+                    problems.append(Diagnostic(file: location, line: place?.line, column: place?.column, message: problem.message))
+                }
                 continue
             }
             sources.append(text)
@@ -54,10 +68,11 @@ public struct Theme: Sendable {
         }
         guard problems.isEmpty else { throw DiagnosticsError(problems) }
         self.library = MustacheLibrary(templates: parsed)
+        self.interface = interface
         self.templateNames = Set(parsed.keys)
         self.skeletons = skeletons && TemplateSkeletons.supports(templateSources: sources) ? TemplateSkeletons() : nil
         self.assets = assets.sorted { $0.path < $1.path }
-        var hasher = KeyHasher()
+        var hasher = KeyHasher(interface.fingerprint)
         for file in templates.sorted(by: { $0.path < $1.path }) + [SourceFile(path: "assets/", bytes: [])] + self.assets {
             hasher.add(file.path)
             hasher.add(ContentHash.of(file.bytes))

@@ -13,15 +13,17 @@ enum ArchivePage {
 
     static func indexContext(digest: Digest, chrome: PageChrome) -> TemplateObject {
         let root = PageChrome.root(for: urlPath)
+        let text = chrome.text
         var context = chrome.context(
-            urlPath: urlPath, title: "Archive", description: "Every day of \(digest.config.title), by month.", section: .archive)
+            urlPath: urlPath, title: text.text("archive.title"), description: text.text("archive.description", ["site": digest.config.title]),
+            section: .archive)
         let bestMonths = Set(digest.months.map(\.month.monthKey))
         var years: [TemplateObject] = []
         for month in digest.archiveMonths {
             let year = String(month.key.prefix(4))
             var entry: TemplateObject = [
-                "key": month.key, "label": month.label, "href": root + monthPath(month.key),
-                "days": month.days.count == 1 ? "1 day" : "\(month.days.count) days", "papers": PaperView.paperCount(month.paperCount),
+                "key": month.key, "label": label(month, text), "href": root + monthPath(month.key),
+                "days": text.count("count.days", month.days.count), "papers": text.count("count.papers", month.paperCount),
             ]
             if bestMonths.contains(month.key) { entry["bestHref"] = root + BestPage.monthPath(key: month.key) }
             if years.last?["year"] as? String == year {
@@ -34,7 +36,7 @@ enum ArchivePage {
         }
         context["years"] = years
         context["empty"] = years.isEmpty
-        context["papers"] = PaperView.paperCount(digest.papers.count)
+        context["papers"] = text.count("count.papers", digest.papers.count)
         return context
     }
 
@@ -43,16 +45,19 @@ enum ArchivePage {
         let pagePath = monthPath(month.key)
         let root = PageChrome.root(for: pagePath)
         let math = month.days.contains { $0.papers.contains { MathSpans.containsMath($0.title) } }
+        let text = chrome.text
+        let name = label(month, text)
         var context = chrome.context(
-            urlPath: pagePath, title: "\(month.label) · Archive", description: "Every paper of \(month.label) in \(digest.config.title).",
+            urlPath: pagePath, title: text.text("archive.monthTitle", ["month": name]),
+            description: text.text("archive.monthDescription", ["month": name, "site": digest.config.title]),
             section: .archive, math: math)
         var values: TemplateObject = [
-            "key": month.key, "label": month.label, "archiveHref": root + urlPath,
-            "papers": PaperView.paperCount(month.paperCount), "dayCount": month.days.count == 1 ? "1 day" : "\(month.days.count) days",
+            "key": month.key, "label": name, "archiveHref": root + urlPath,
+            "papers": text.count("count.papers", month.paperCount), "dayCount": text.count("count.days", month.days.count),
             "days": month.days.map { group -> TemplateObject in
                 var day: TemplateObject = [
-                    "date": group.day.description, "label": group.day.longLabel, "anchor": "day-\(group.day)",
-                    "count": PaperView.paperCount(group.papers.count),
+                    "date": group.day.description, "label": text.longDate(group.day), "anchor": "day-\(group.day)",
+                    "count": text.count("count.papers", group.papers.count),
                     "papers": group.papers.map { paper -> TemplateObject in
                         ["titleHTML": MathSpans.html(paper.title), "href": root + PaperPage.urlPath(paper), "topic": paper.primaryTopic]
                     },
@@ -66,13 +71,18 @@ enum ArchivePage {
         }
         if index > 0 {
             let newer = digest.archiveMonths[index - 1]
-            values["newer"] = ["label": newer.label, "href": root + monthPath(newer.key)] as TemplateObject
+            values["newer"] = ["label": label(newer, text), "href": root + monthPath(newer.key)] as TemplateObject
         }
         if index + 1 < digest.archiveMonths.count {
             let older = digest.archiveMonths[index + 1]
-            values["older"] = ["label": older.label, "href": root + monthPath(older.key)] as TemplateObject
+            values["older"] = ["label": label(older, text), "href": root + monthPath(older.key)] as TemplateObject
         }
         context["month"] = values
         return context
+    }
+
+    /// "November 2026", "2026年11月".
+    private static func label(_ month: ArchiveMonth, _ text: Interface) -> String {
+        month.days.first.map { text.month($0.day) } ?? month.key
     }
 }

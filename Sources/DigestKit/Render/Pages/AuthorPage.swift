@@ -12,26 +12,27 @@ enum AuthorPage {
     static func context(_ author: AuthorIndex.Author, digest: Digest, chrome: PageChrome) -> TemplateObject {
         let pagePath = AuthorIndex.urlPath(slug: author.slug)
         let root = PageChrome.root(for: pagePath)
+        let text = chrome.text
         var context = chrome.context(
-            urlPath: pagePath, title: author.name, description: "Papers by \(author.name) in \(digest.config.title).",
-            section: .none, extraFeed: feedLink(author, config: digest.config, root: root))
+            urlPath: pagePath, title: author.name, description: text.text("author.description", ["author": author.name, "site": digest.config.title]),
+            section: .none, extraFeed: feedLink(author, config: digest.config, root: root, text: text))
         context["author"] = [
             "name": author.name, "slug": author.slug, "count": author.papers.count,
-            "papers": PaperView.paperCount(author.papers.count), "feedHref": feedPath,
+            "papers": text.count("count.papers", author.papers.count), "feedHref": feedPath,
         ] as TemplateObject
         context["papers"] = author.papers.map { paper -> TemplateObject in
             [
                 "title": paper.title, "titleHTML": MathSpans.html(paper.title), "href": root + PaperPage.urlPath(paper),
-                "date": paper.day.description, "day": paper.day.mediumLabel, "topic": paper.primaryTopic,
-                "authorsHTML": PaperView.authorsHTML(paper.authors, short: true, root: root, digest: digest),
+                "date": paper.day.description, "day": text.mediumDate(paper.day), "topic": paper.primaryTopic,
+                "authorsHTML": PaperView.authorsHTML(paper.authors, short: true, root: root, digest: digest, text: text),
             ]
         }
         return context
     }
 
-    static func feedLink(_ author: AuthorIndex.Author, config: SiteConfig, root: String) -> TemplateObject {
+    static func feedLink(_ author: AuthorIndex.Author, config: SiteConfig, root: String, text: Interface) -> TemplateObject {
         [
-            "title": "\(config.title): papers by \(author.name)", "href": root + AuthorIndex.urlPath(slug: author.slug) + feedPath,
+            "title": text.text("feed.author", ["site": config.title, "author": author.name]), "href": root + AuthorIndex.urlPath(slug: author.slug) + feedPath,
             "type": "application/atom+xml",
         ]
     }
@@ -39,11 +40,13 @@ enum AuthorPage {
     /// The author's newest papers as Atom. Entries carry the authors and key points, not
     /// the summary or the abstract: a site has thousands of author feeds, and each paper is
     /// in several (one per author), so they would hold the archive's text many times over.
-    static func feed(_ author: AuthorIndex.Author, config: SiteConfig) -> [UInt8] {
+    static func feed(_ author: AuthorIndex.Author, config: SiteConfig, text: Interface) -> [UInt8] {
         let path = AuthorIndex.urlPath(slug: author.slug)
+        let names = ["site": config.title, "author": author.name]
         return AtomFeed.render(
-            title: "\(config.title): papers by \(author.name)", subtitle: "Papers by \(author.name) in \(config.title).",
+            title: text.text("feed.author", names), subtitle: text.text("author.description", names),
             path: path + feedPath, pageURL: config.baseURL.resolve(path),
-            entries: author.papers.prefix(min(feedItems, config.feedItems)).map { FeedEntry(brief: $0, config: config) }, config: config)
+            entries: author.papers.prefix(min(feedItems, config.feedItems)).map { FeedEntry(brief: $0, config: config, text: text) },
+            config: config)
     }
 }

@@ -11,30 +11,31 @@ enum DayPage {
     ) -> TemplateObject {
         let pagePath = isHome ? "" : group.map { Self.urlPath($0.day) } ?? ""
         let root = PageChrome.root(for: pagePath)
-        let title: String? = isHome ? nil : group.map { "Papers of \($0.day.mediumLabel)" }
+        let text = chrome.text
+        let title: String? = isHome ? nil : group.map { text.text("day.title", ["date": text.mediumDate($0.day)]) }
         let math = group?.papers.contains { rendered[$0].hasMath } ?? false
         var context = chrome.context(
             urlPath: pagePath, title: title, description: nil, section: isHome ? .today : .none, math: math)
 
         context["isHome"] = isHome
         context["bibHref"] = group.map { root + Self.bibPath($0.day) }
-        var figures = figures(group, isHome: isHome, digest: digest)
+        var figures = figures(group, isHome: isHome, digest: digest, text: text)
         // The time of the last run belongs to the latest digest, the one readers check for news.
         if group?.day == digest.window.first?.day, let last = digest.lastRun {
             figures["lastRun"] = Format.time(last, in: digest.config.timeZone)
         }
         context["figures"] = figures
         if let day = group?.day, let stats = digest.stats[day] {
-            context["stats"] = RunsView.context(stats, timeZone: digest.config.timeZone)
+            context["stats"] = RunsView.context(stats, timeZone: digest.config.timeZone, text: text)
         }
-        context["history"] = history(current: group?.day, digest: digest, root: root)
+        context["history"] = history(current: group?.day, digest: digest, root: root, text: text)
         guard let group else {
             context["empty"] = true
             return context
         }
         context["day"] = [
             "date": group.day.description,
-            "label": group.day.longLabel,
+            "label": text.longDate(group.day),
             "isToday": group.day == digest.today,
         ] as TemplateObject
 
@@ -52,12 +53,14 @@ enum DayPage {
                     "number": number, "title": paper.title, "titleHTML": rendered[paper].title, "anchor": PaperView.cardAnchor(paper),
                     "topicSlugs": PaperView.topicSlugs(paper, digest: digest), "hasCode": paper.links.code == nil ? "no" : "yes",
                 ])
-                let card = PaperView.card(paper, rendered: rendered[paper], number: number, root: root, digest: digest)
+                let card = PaperView.card(paper, rendered: rendered[paper], number: number, root: root, digest: digest, text: text)
                 cards.append(PaperView.renderedCard(card, root: root, theme: theme))
             }
-            toc.append(["topic": section.topic.name, "anchor": anchor, "start": start, "count": section.papers.count, "papers": entries])
+            toc.append([
+                "topic": section.topic.name, "anchor": anchor, "start": start, "count": text.number(section.papers.count), "papers": entries,
+            ])
             sections.append([
-                "topic": section.topic.name, "anchor": anchor,
+                "topic": section.topic.name, "anchor": anchor, "allPapers": text.text("day.allTopicPapers", ["topic": section.topic.name]),
                 "topicHref": root + "topics/\(section.topic.slug)/", "papers": cards,
             ])
         }
@@ -94,35 +97,37 @@ enum DayPage {
     }
 
     /// "9 papers today · updated every 8h · 7 days of history".
-    private static func figures(_ group: DayGroup?, isHome: Bool, digest: Digest) -> TemplateObject {
+    private static func figures(_ group: DayGroup?, isHome: Bool, digest: Digest, text: Interface) -> TemplateObject {
+        let count = group?.papers.count ?? 0
+        let isToday = group?.day == digest.today
         var figures: TemplateObject = [
-            "count": group?.papers.count ?? 0,
-            "papers": PaperView.paperCount(group?.papers.count ?? 0),
+            "count": count,
+            "papers": text.count(isToday ? "day.papersToday" : "day.papersOnDay", count),
             "historyDays": digest.config.historyDays,
-            "history": digest.config.historyDays == 1 ? "1 day of history" : "\(digest.config.historyDays) days of history",
+            "history": text.count("count.history", digest.config.historyDays),
         ]
         figures["updateEvery"] = digest.config.updateEvery
-        figures["isToday"] = group?.day == digest.today
+        figures["isToday"] = isToday
         return figures
     }
 
     /// Every window day with its count, and the previous and next day.
-    static func history(current: CalendarDay?, digest: Digest, root: String) -> TemplateObject {
+    static func history(current: CalendarDay?, digest: Digest, root: String, text: Interface) -> TemplateObject {
         let days = digest.window.map { group -> TemplateObject in
             [
-                "date": group.day.description, "label": group.day.shortLabel, "longLabel": group.day.longLabel,
-                "count": group.papers.count, "href": root + urlPath(group.day), "current": group.day == current,
+                "date": group.day.description, "label": text.shortDate(group.day), "longLabel": text.longDate(group.day),
+                "count": text.number(group.papers.count), "href": root + urlPath(group.day), "current": group.day == current,
             ]
         }
         var history: TemplateObject = ["days": days]
         if let current, let index = digest.window.firstIndex(where: { $0.day == current }) {
             if index + 1 < digest.window.count {
                 let older = digest.window[index + 1].day
-                history["previous"] = ["href": root + urlPath(older), "label": older.shortLabel] as TemplateObject
+                history["previous"] = ["href": root + urlPath(older), "label": text.shortDate(older)] as TemplateObject
             }
             if index > 0 {
                 let newer = digest.window[index - 1].day
-                history["next"] = ["href": root + urlPath(newer), "label": newer.shortLabel] as TemplateObject
+                history["next"] = ["href": root + urlPath(newer), "label": text.shortDate(newer)] as TemplateObject
             }
         }
         if !digest.archive.isEmpty { history["archiveHref"] = root + "archive/" }

@@ -21,36 +21,41 @@ enum BestPage {
     static func monthPath(key: String) -> String { "month/\(key)/" }
 
     static func weekContext(digest: Digest, chrome: PageChrome) -> TemplateObject {
-        let days = digest.config.historyDays
+        let days = ["count": chrome.text.number(digest.config.historyDays)]
+        let text = chrome.text
         var context = chrome.context(
-            urlPath: weekPath, title: "The week’s best", description: "The most upvoted and best-scored papers of the last \(days) days.",
+            urlPath: weekPath, title: text.text("best.weekTitle"), description: text.text("best.weekDescription", days),
             section: .week, math: digest.week.contains { MathSpans.containsMath($0.title) })
-        context["best"] = values(digest.week, heading: "The week’s best", lede: "The last \(days) days", root: "../", digest: digest)
+        context["best"] = values(
+            digest.week, heading: text.text("best.weekTitle"), lede: text.text("best.weekLede", days), root: "../", digest: digest, text: text)
         return context
     }
 
     static func monthContext(_ month: MonthBest, digest: Digest, chrome: PageChrome) -> TemplateObject {
+        let text = chrome.text
+        let name = ["month": text.month(month.month)]
         var context = chrome.context(
-            urlPath: monthPath(month), title: "Best of \(month.month.monthLabel)",
-            description: "The most upvoted and best-scored papers of \(month.month.monthLabel).", section: .archive,
+            urlPath: monthPath(month), title: text.text("best.monthTitle", name),
+            description: text.text("best.monthDescription", name), section: .archive,
             math: month.papers.contains { MathSpans.containsMath($0.title) })
-        context["best"] = values(month.papers, heading: "Best of \(month.month.monthLabel)", lede: month.month.monthLabel, root: "../../", digest: digest)
+        context["best"] = values(
+            month.papers, heading: text.text("best.monthTitle", name), lede: text.month(month.month), root: "../../", digest: digest, text: text)
         return context
     }
 
-    private static func values(_ papers: [Paper], heading: String, lede: String, root: String, digest: Digest) -> TemplateObject {
+    private static func values(_ papers: [Paper], heading: String, lede: String, root: String, digest: Digest, text: Interface) -> TemplateObject {
         let windowDays = Set(digest.window.map(\.day))
         let byUpvotes = papers.contains { $0.upvotes != nil }
         return [
             "heading": heading, "lede": lede,
-            "ranking": byUpvotes ? "Ranked by upvotes, then by relevance + novelty." : "Ranked by relevance + novelty.",
+            "ranking": text.text(byUpvotes ? "best.rankedByUpvotes" : "best.rankedByScore"),
             "papers": papers.enumerated().map { index, paper -> TemplateObject in
                 var values = PaperView.common(paper, root: root, digest: digest)
                 values["rank"] = index + 1
                 values["titleHTML"] = MathSpans.html(paper.title)
-                values["authors"] = PaperView.shortAuthors(paper.authors)
+                values["authors"] = PaperView.shortAuthors(paper.authors, text: text)
                 values["score"] = DigestBuilder.score(paper)
-                values["day"] = PaperPage.dayLink(paper.day, anchor: PaperView.cardAnchor(paper), root: root, windowDays: windowDays)
+                values["day"] = PaperPage.dayLink(paper.day, anchor: PaperView.cardAnchor(paper), root: root, windowDays: windowDays, text: text)
                 return values
             },
         ]

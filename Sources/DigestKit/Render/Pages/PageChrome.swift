@@ -6,6 +6,8 @@ struct PageChrome: Sendable {
     enum Section: Equatable { case today, topics, archive, feeds, search, week, readingList, page(String), none }
 
     let config: SiteConfig
+    /// The site's language: its strings, dates and numbers.
+    let text: Interface
     /// `assets/style.css?v=…` when the layouts have a stylesheet.
     let stylesheet: String?
     /// `assets/digest.js?v=…` when the layouts have the site script.
@@ -28,11 +30,12 @@ struct PageChrome: Sendable {
     private let lists = LinkLists()
 
     init(
-        config: SiteConfig, stylesheet: String?, script: String?, scripts: [String] = [], katex: Bool,
+        config: SiteConfig, text: Interface = .english, stylesheet: String?, script: String?, scripts: [String] = [], katex: Bool,
         pages: [(name: String, title: String)] = [], hasWeek: Bool = false, hasReadingList: Bool = false,
         readingListScript: String? = nil
     ) {
         self.config = config
+        self.text = text
         self.stylesheet = stylesheet
         self.script = script
         self.scripts = scripts
@@ -44,26 +47,30 @@ struct PageChrome: Sendable {
     }
 
     private func links(root: String, section: Section, topicFeed: Topic?) -> (feeds: [TemplateObject], nav: [TemplateObject]) {
+        let site = ["site": config.title]
         var feeds: [TemplateObject] = [
-            ["title": "\(config.title): all papers (RSS)", "href": root + "feed.xml", "type": "application/rss+xml"],
-            ["title": "\(config.title): all papers (Atom)", "href": root + "atom.xml", "type": "application/atom+xml"],
-            ["title": "\(config.title): all papers (JSON Feed)", "href": root + "feed.json", "type": "application/feed+json"],
-            ["title": "\(config.title): daily digest", "href": root + "daily.xml", "type": "application/rss+xml"],
+            ["title": text.text("feed.allRSS", site), "href": root + "feed.xml", "type": "application/rss+xml"],
+            ["title": text.text("feed.allAtom", site), "href": root + "atom.xml", "type": "application/atom+xml"],
+            ["title": text.text("feed.allJSON", site), "href": root + "feed.json", "type": "application/feed+json"],
+            ["title": text.text("feed.daily", site), "href": root + "daily.xml", "type": "application/rss+xml"],
         ]
         if let topic = topicFeed {
-            feeds.append(["title": "\(config.title): \(topic.name)", "href": root + "topics/\(topic.slug)/feed.xml", "type": "application/rss+xml"])
+            feeds.append([
+                "title": text.text("feed.topic", ["site": config.title, "topic": topic.name]),
+                "href": root + "topics/\(topic.slug)/feed.xml", "type": "application/rss+xml",
+            ])
         }
-        var nav: [TemplateObject] = [["label": "Today", "href": root, "current": section == .today]]
-        if hasWeek { nav.append(["label": "Week", "href": root + "week/", "current": section == .week]) }
+        var nav: [TemplateObject] = [["label": text.text("nav.today"), "href": root, "current": section == .today]]
+        if hasWeek { nav.append(["label": text.text("nav.week"), "href": root + "week/", "current": section == .week]) }
         nav += [
-            ["label": "Topics", "href": root + "topics/", "current": section == .topics],
-            ["label": "Archive", "href": root + "archive/", "current": section == .archive],
-            ["label": "Feeds", "href": root + "feeds/", "current": section == .feeds],
+            ["label": text.text("nav.topics"), "href": root + "topics/", "current": section == .topics],
+            ["label": text.text("nav.archive"), "href": root + "archive/", "current": section == .archive],
+            ["label": text.text("nav.feeds"), "href": root + "feeds/", "current": section == .feeds],
         ]
         nav += pages.map { ["label": $0.title, "href": root + $0.name + "/", "current": section == .page($0.name)] }
         // Last, and hidden until a script shows it with the count: without JavaScript the list cannot exist.
         if hasReadingList {
-            nav.append(["label": "Reading list", "href": root + ReadingListPage.urlPath, "current": section == .readingList, "reader": true])
+            nav.append(["label": text.text("nav.readingList"), "href": root + ReadingListPage.urlPath, "current": section == .readingList, "reader": true])
         }
         return (feeds, nav)
     }

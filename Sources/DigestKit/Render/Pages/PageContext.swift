@@ -69,12 +69,12 @@ struct PageContext: Sendable {
     }
 
     func notFound() -> TemplateObject {
-        chrome.context(urlPath: "404.html", title: "Page not found", description: nil, section: .none, absoluteRoot: true)
+        chrome.context(urlPath: "404.html", title: chrome.text.text("notFound.title"), description: nil, section: .none, absoluteRoot: true)
     }
 
     /// The newest `feedItems` of these papers as feed entries.
     func feedEntries(_ papers: [Paper]) -> [FeedEntry] {
-        papers.prefix(digest.config.feedItems).map { FeedEntry($0, rendered: rendered[$0], config: digest.config) }
+        papers.prefix(digest.config.feedItems).map { FeedEntry($0, rendered: rendered[$0], config: digest.config, text: chrome.text) }
     }
 }
 

@@ -13,25 +13,27 @@ enum PaperPage {
         let description = paper.highlights.first.map(Markdown.plainText) ?? paper.abstract.map { String($0.prefix(300)) }
         var context = chrome.context(
             urlPath: pagePath, title: paper.title, description: description, section: .none, math: rendered.hasMath, ogType: "article")
+        let text = chrome.text
         var values = PaperView.common(paper, root: root, digest: digest)
         values["titleHTML"] = rendered.title
         values["authors"] = paper.authors.isEmpty ? nil : paper.authors.joined(separator: ", ")
-        values["authorsHTML"] = PaperView.authorsHTML(paper.authors, short: false, root: root, digest: digest)
+        values["authorsHTML"] = PaperView.authorsHTML(paper.authors, short: false, root: root, digest: digest, text: text)
         values["abstractHTML"] = rendered.abstract
         values["highlights"] = PaperView.listValue(rendered.highlights)
         values["summary"] = rendered.summary.map { $0.html(topLevel: 2, anchorPrefix: "") }
         values["toc"] = PaperView.listValue(tableOfContents(rendered.summary?.headings ?? []))
-        values["published"] = paper.published.map { digest.config.timeZone.day(of: $0).mediumLabel }
-        values["day"] = dayLink(paper.day, anchor: PaperView.cardAnchor(paper), root: root, windowDays: windowDays)
+        values["published"] = paper.published.map { text.mediumDate(digest.config.timeZone.day(of: $0)) }
+        values["day"] = dayLink(paper.day, anchor: PaperView.cardAnchor(paper), root: root, windowDays: windowDays, text: text)
         let links: [(String, String?)] = [
-            ("arXiv", paper.links.arxiv), ("PDF", paper.links.pdf), ("Code", paper.links.code), ("Project page", paper.links.project),
+            (text.text("paper.linkArxiv"), paper.links.arxiv), (text.text("paper.linkPDF"), paper.links.pdf),
+            (text.text("paper.linkCode"), paper.links.code), (text.text("paper.linkProject"), paper.links.project),
         ]
         values["links"] = PaperView.listValue(links.compactMap { label, url in url.map { ["label": label, "href": $0] as TemplateObject } })
         values["previous"] = previous.map { neighbour($0, root: root) }
         values["next"] = next.map { neighbour($0, root: root) }
         values["bibtex"] = BibTeX.entry(paper, key: bibKey, config: digest.config)
         values["bibHref"] = bibPath
-        values["related"] = PaperView.listValue(related.map { relatedPaper($0, root: root, digest: digest) })
+        values["related"] = PaperView.listValue(related.map { relatedPaper($0, root: root, digest: digest, text: text) })
         context["paper"] = values
         context["citationHTML"] = CitationMeta.highwireHTML(paper, config: digest.config)
         context["jsonLD"] = ScholarlyArticle.jsonLD(paper, config: digest.config)
@@ -39,19 +41,19 @@ enum PaperPage {
     }
 
     /// A day page exists only inside the window; older days live in the archive.
-    static func dayLink(_ day: CalendarDay, anchor: String, root: String, windowDays: Set<CalendarDay>) -> TemplateObject {
+    static func dayLink(_ day: CalendarDay, anchor: String, root: String, windowDays: Set<CalendarDay>, text: Interface) -> TemplateObject {
         [
-            "date": day.description, "label": day.mediumLabel,
+            "date": day.description, "label": text.mediumDate(day),
             "href": windowDays.contains(day) ? root + DayPage.urlPath(day) + "#" + anchor : ArchivePage.dayHref(day, root: root, windowDays: windowDays),
         ]
     }
 
     /// One entry of the Related papers list: the title, its day and its first topic.
-    private static func relatedPaper(_ paper: Paper, root: String, digest: Digest) -> TemplateObject {
+    private static func relatedPaper(_ paper: Paper, root: String, digest: Digest, text: Interface) -> TemplateObject {
         let topic = digest.topic(named: paper.primaryTopic)
         return [
             "title": paper.title, "titleHTML": MathSpans.html(paper.title), "href": root + urlPath(paper),
-            "day": paper.day.mediumLabel, "date": paper.day.description, "topic": topic.name,
+            "day": text.mediumDate(paper.day), "date": paper.day.description, "topic": topic.name,
         ]
     }
 

@@ -7,14 +7,14 @@ enum PaperView {
     /// The card on day and topic pages. `number` is its place in the day's table of contents;
     /// topic pages show cards without the summary.
     static func card(
-        _ paper: Paper, rendered: RenderedPaper, number: Int?, root: String, digest: Digest, withSummary: Bool = true
+        _ paper: Paper, rendered: RenderedPaper, number: Int?, root: String, digest: Digest, text: Interface, withSummary: Bool = true
     ) -> TemplateObject {
         var card = common(paper, root: root, digest: digest)
         card["anchor"] = cardAnchor(paper)
         card["titleHTML"] = rendered.title
         card["number"] = number
-        card["authors"] = shortAuthors(paper.authors)
-        card["authorsHTML"] = authorsHTML(paper.authors, short: true, root: root, digest: digest)
+        card["authors"] = shortAuthors(paper.authors, text: text)
+        card["authorsHTML"] = authorsHTML(paper.authors, short: true, root: root, digest: digest, text: text)
         card["highlights"] = listValue(rendered.highlights)
         card["coins"] = CitationMeta.coins(paper, config: digest.config)
         guard withSummary else { return card }
@@ -51,6 +51,7 @@ enum PaperView {
         values["relevance"] = paper.relevance
         values["novelty"] = paper.novelty
         values["comment"] = paper.comment
+        values["textLang"] = textLanguage(paper, site: digest.config.language)
         values["code"] = paper.links.code.map { href -> TemplateObject in
             ["href": href, "stars": paper.links.codeStars.map(compactCount)]
         }
@@ -64,16 +65,24 @@ enum PaperView {
 
     static func cardAnchor(_ paper: Paper) -> String { "paper-\(paper.slug)" }
 
+    /// The language of the collector's text when it is not the site's (a Chinese summary on an
+    /// English site), for its `lang` attribute: browsers pick fonts, hyphenation and speech by it.
+    static func textLanguage(_ paper: Paper, site: String) -> String? {
+        guard let language = paper.language else { return nil }
+        let primary = { (tag: String) in tag.lowercased().split(separator: "-").first.map(String.init) ?? "" }
+        return primary(language) == primary(site) ? nil : language
+    }
+
     /// The slugs of a paper's topics, space-separated, for the topic filter.
     static func topicSlugs(_ paper: Paper, digest: Digest) -> String {
         paper.topics.map { digest.topic(named: $0).slug }.joined(separator: " ")
     }
 
     /// "Alice Zhang, Bo Li, Chen Wei, … and 12 more" for long lists.
-    static func shortAuthors(_ authors: [String]) -> String? {
+    static func shortAuthors(_ authors: [String], text: Interface) -> String? {
         guard !authors.isEmpty else { return nil }
         let shown = cardAuthors(authors)
-        return shown.joined(separator: ", ") + more(authors, shown: shown)
+        return shown.joined(separator: ", ") + more(authors, shown: shown, text: text)
     }
 
     /// The names a card shows: all of a short list, the first few of a long one.
@@ -82,15 +91,15 @@ enum PaperView {
     }
 
     /// ", … and 12 more" after the names shown, or nothing.
-    private static func more(_ authors: [String], shown: ArraySlice<String>) -> String {
-        shown.count < authors.count ? ", … and \(authors.count - shown.count) more" : ""
+    private static func more(_ authors: [String], shown: ArraySlice<String>, text: Interface) -> String {
+        shown.count < authors.count ? ", " + text.count("count.authorsMore", authors.count - shown.count) : ""
     }
 
     /// The authors line as HTML: each name in an `<a class="author">` to its author page, or
     /// in a `<span class="author">` when it has none; `short` cuts long lists as cards do.
     /// Made here rather than by the template: a list whose items differ in having a link
     /// would give nearly every card a shape of its own (see `TemplateSkeletons`).
-    static func authorsHTML(_ authors: [String], short: Bool, root: String, digest: Digest) -> String? {
+    static func authorsHTML(_ authors: [String], short: Bool, root: String, digest: Digest, text: Interface) -> String? {
         guard !authors.isEmpty else { return nil }
         let shown = short ? cardAuthors(authors) : authors[...]
         var html = ""
@@ -102,7 +111,7 @@ enum PaperView {
                 html += "<span class=\"author\">" + HTMLEscape.escape(name) + "</span>"
             }
         }
-        return html + more(authors, shown: shown)
+        return html + HTMLEscape.escape(more(authors, shown: shown, text: text))
     }
 
     /// 950, 1.2k, 12k, 1.2M: how code hosts show stars.
@@ -120,6 +129,4 @@ enum PaperView {
     static func listValue<Item: TemplateValue>(_ items: [Item]) -> TemplateObject? {
         items.isEmpty ? nil : ["items": items, "count": items.count]
     }
-
-    static func paperCount(_ count: Int) -> String { count == 1 ? "1 paper" : "\(count) papers" }
 }

@@ -10,7 +10,7 @@ enum ReadingListPage {
 
     static func context(digest: Digest, chrome: PageChrome) -> TemplateObject {
         var context = chrome.context(
-            urlPath: urlPath, title: "Reading list", description: "The papers you saved, kept in your browser.", section: .readingList)
+            urlPath: urlPath, title: chrome.text.text("list.title"), description: chrome.text.text("list.description"), section: .readingList)
         // Every topic, so a reader can mute one before it shows up on a card.
         context["topics"] = digest.topics.map { group -> TemplateObject in
             ["name": group.topic.name, "slug": group.topic.slug, "color": group.topic.colorIndex]

@@ -1,25 +1,26 @@
 /// How the collector's runs are shown: one line of totals under a day's heading, and a table per run.
 enum RunsView {
     /// "1,195 on arXiv · 745 scanned · 76 selected · 3 runs · 106,705 tokens · $0.37", and the runs.
-    static func context(_ stats: DayStats, timeZone: SiteTimeZone) -> TemplateObject {
+    static func context(_ stats: DayStats, timeZone: SiteTimeZone, text: Interface) -> TemplateObject {
         var parts: [String] = []
+        let number = { (value: Int) in ["count": text.number(value)] }
         if let total = stats.total {
             let onArXiv = stats.runs.allSatisfy { $0.source?.lowercased().contains("arxiv") ?? false }
-            parts.append("\(Format.count(total)) \(onArXiv ? "on arXiv" : "listed")")
+            parts.append(text.text(onArXiv ? "day.statsOnArxiv" : "day.statsListed", number(total)))
         }
-        if let scanned = stats.scanned { parts.append("\(Format.count(scanned)) scanned") }
-        if let selected = stats.selected { parts.append("\(Format.count(selected)) selected") }
-        parts.append(stats.runs.count == 1 ? "1 run" : "\(stats.runs.count) runs")
-        if let tokens = stats.tokens { parts.append("\(Format.count(tokens)) tokens") }
+        if let scanned = stats.scanned { parts.append(text.text("day.statsScanned", number(scanned))) }
+        if let selected = stats.selected { parts.append(text.text("day.statsSelected", number(selected))) }
+        parts.append(text.count("count.runs", stats.runs.count))
+        if let tokens = stats.tokens { parts.append(text.text("day.statsTokens", number(tokens))) }
         parts += stats.costs.map { Format.money($0.amount, currency: $0.currency) }
         let runs = stats.runs.map { run -> TemplateObject in
             var values: TemplateObject = ["time": Format.time(run.time, in: timeZone)]
             values["source"] = run.source
-            values["total"] = run.total.map(Format.count)
-            values["scanned"] = run.scanned.map(Format.count)
-            values["selected"] = run.selected.map(Format.count)
+            values["total"] = run.total.map(text.number)
+            values["scanned"] = run.scanned.map(text.number)
+            values["selected"] = run.selected.map(text.number)
             values["model"] = run.model
-            values["tokens"] = run.tokens.map(Format.count)
+            values["tokens"] = run.tokens.map(text.number)
             values["cost"] = run.cost.map { Format.money($0, currency: run.currency) }
             return values
         }

@@ -5,14 +5,16 @@ enum TopicPages {
     static func indexContext(digest: Digest, chrome: PageChrome) -> TemplateObject {
         let pagePath = "topics/"
         let root = PageChrome.root(for: pagePath)
+        let text = chrome.text
         var context = chrome.context(
-            urlPath: pagePath, title: "Topics", description: "Every topic of \(digest.config.title), with its papers.", section: .topics)
+            urlPath: pagePath, title: text.text("topics.title"), description: text.text("topics.description", ["site": digest.config.title]),
+            section: .topics)
         context["topics"] = digest.topics.map { group -> TemplateObject in
             [
                 "name": group.topic.name, "slug": group.topic.slug, "color": group.topic.colorIndex,
                 "href": root + Self.urlPath(group.topic),
-                "windowCount": group.windowCount, "totalCount": group.papers.count,
-                "total": PaperView.paperCount(group.papers.count),
+                "windowCount": text.number(group.windowCount), "totalCount": group.papers.count,
+                "total": text.count("count.papers", group.papers.count),
                 "feedHref": root + Self.urlPath(group.topic) + "feed.xml",
             ]
         }
@@ -24,13 +26,15 @@ enum TopicPages {
         let pagePath = Self.urlPath(group.topic)
         let root = PageChrome.root(for: pagePath)
         let math = group.windowDays.contains { $0.papers.contains { rendered[$0].hasMath } }
+        let text = chrome.text
         var context = chrome.context(
             urlPath: pagePath, title: group.topic.name,
-            description: "\(group.topic.name) papers in \(digest.config.title).", section: .topics, topicFeed: group.topic, math: math)
+            description: text.text("topic.description", ["topic": group.topic.name, "site": digest.config.title]), section: .topics,
+            topicFeed: group.topic, math: math)
         let windowDays = Set(digest.window.map(\.day))
         context["topic"] = ["name": group.topic.name, "slug": group.topic.slug, "feedHref": "feed.xml"] as TemplateObject
         context["windowCount"] = group.windowCount
-        context["windowPapers"] = PaperView.paperCount(group.windowCount)
+        context["windowPapers"] = text.count("count.papers", group.windowCount)
         context["historyDays"] = digest.config.historyDays
         // The window's newest papers as cards, without their summaries (the title leads to the
         // paper's page), so a busy topic's page stays small; the rest by title.
@@ -40,10 +44,10 @@ enum TopicPages {
             let papers = day.papers.prefix(cardLimit - shown)
             shown += papers.count
             days.append([
-                "date": day.day.description, "label": day.day.longLabel,
+                "date": day.day.description, "label": text.longDate(day.day),
                 "href": ArchivePage.dayHref(day.day, root: root, windowDays: windowDays),
                 "papers": papers.map { paper in
-                    let card = PaperView.card(paper, rendered: rendered[paper], number: nil, root: root, digest: digest, withSummary: false)
+                    let card = PaperView.card(paper, rendered: rendered[paper], number: nil, root: root, digest: digest, text: text, withSummary: false)
                     return PaperView.renderedCard(card, root: root, theme: theme)
                 },
             ])
@@ -53,9 +57,9 @@ enum TopicPages {
         let rest = group.papers.filter { !carded.contains($0.id.base) }
         if !rest.isEmpty {
             context["older"] = [
-                "count": rest.count, "papers": PaperView.paperCount(rest.count), "href": root + ArchivePage.urlPath,
+                "count": rest.count, "papers": text.count("count.papers", rest.count), "href": root + ArchivePage.urlPath,
                 "list": rest.prefix(olderListLimit).map { paper -> TemplateObject in
-                    ["title": paper.title, "href": root + PaperPage.urlPath(paper), "date": paper.day.description, "label": paper.day.mediumLabel]
+                    ["title": paper.title, "href": root + PaperPage.urlPath(paper), "date": paper.day.description, "label": text.mediumDate(paper.day)]
                         as TemplateObject
                 },
             ] as TemplateObject
