@@ -47,13 +47,19 @@ struct LanguageTests {
         return texts + labels
     }
 
-    @Test(arguments: ["de", "zh-CN"])
-    func theSampleSiteHasNoEnglishInterfaceLeft(_ tag: String) throws {
+    /// A copy of the sample site with `language` set to `tag`.
+    static func sample(in tag: String) throws -> TestSite {
         let site = try TestSite.sample()
-        defer { site.remove() }
         let settings = site.content + "/site.json"
         let json = try String(contentsOfFile: settings, encoding: .utf8)
         try Data(json.replacingOccurrences(of: "\"language\": \"en\"", with: "\"language\": \"\(tag)\"").utf8).write(to: URL(fileURLWithPath: settings))
+        return site
+    }
+
+    @Test(arguments: ["de", "zh-CN"])
+    func theSampleSiteHasNoEnglishInterfaceLeft(_ tag: String) throws {
+        let site = try Self.sample(in: tag)
+        defer { site.remove() }
         let report = try site.build()
         #expect(report.warnings.isEmpty, "\(report.warnings)")
         let fragments = try Self.englishFragments(tag)
@@ -88,11 +94,8 @@ struct LanguageTests {
     @Test func datesAreLocalised() throws {
         let expected = [("de", "Freitag, 20. November 2026", "20. November 2026"), ("zh-CN", "2026年11月20日 星期五", "2026年11月20日")]
         for (tag, long, medium) in expected {
-            let site = try TestSite.sample()
+            let site = try Self.sample(in: tag)
             defer { site.remove() }
-            let settings = site.content + "/site.json"
-            let json = try String(contentsOfFile: settings, encoding: .utf8)
-            try Data(json.replacingOccurrences(of: "\"language\": \"en\"", with: "\"language\": \"\(tag)\"").utf8).write(to: URL(fileURLWithPath: settings))
             try site.build()
             let home = try site.html("index.html")
             #expect(home.nodes("//main//h1").first?.text == long)

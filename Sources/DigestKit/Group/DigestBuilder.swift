@@ -52,7 +52,7 @@ public enum DigestBuilder {
             if months.last?.key == group.day.monthKey {
                 months[months.count - 1].days.append(group)
             } else {
-                months.append(ArchiveMonth(key: group.day.monthKey, label: group.day.monthLabel, days: [group]))
+                months.append(ArchiveMonth(key: group.day.monthKey, days: [group]))
             }
         }
         return months

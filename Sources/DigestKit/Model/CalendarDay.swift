@@ -71,21 +71,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     /// `YYYY-MM`, the month the day belongs to.
     public var monthKey: String { pad(year, 4) + "-" + pad(month, 2) }
 
-    /// "Friday, 20 November 2026".
-    public var longLabel: String {
-        "\(Self.weekdayNames[weekday]), \(day) \(Self.monthNames[month - 1]) \(year)"
-    }
-
-    /// "Fri 20 Nov".
-    public var shortLabel: String {
-        "\(Self.weekdayNames[weekday].prefix(3)) \(day) \(Self.monthNames[month - 1].prefix(3))"
-    }
-
-    /// "20 November 2026".
-    public var mediumLabel: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
-
-    /// "November 2026".
-    public var monthLabel: String { "\(Self.monthNames[month - 1]) \(year)" }
+    // Labels for readers ("Friday, 20 November 2026") are the site's language's: `Interface`.
 
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

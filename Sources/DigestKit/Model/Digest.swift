@@ -42,8 +42,6 @@ public struct Digest: Sendable {
 public struct ArchiveMonth: Sendable {
     /// `YYYY-MM`.
     public var key: String
-    /// "November 2026".
-    public var label: String
     public var days: [DayGroup]
 
     public var paperCount: Int { days.reduce(0) { $0 + $1.papers.count } }
