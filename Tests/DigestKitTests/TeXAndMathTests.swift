@@ -22,6 +22,20 @@ import Testing
         #expect(TeXAccents.decode("no escapes at all") == "no escapes at all")
         #expect(TeXAccents.decode(#"trailing \"#) == #"trailing \"#)
     }
+
+    /// A quick pass skips text whose only commands are math or unknown ones; a known
+    /// command after any number of those must still be found.
+    @Test(arguments: [
+        (#"$\tilde{O}(\sqrt{T})$ regret, by Gon\c{c}alo"#, #"$\tilde{O}(\sqrt{T})$ regret, by Gonçalo"#),
+        (#"see \url{https://example.org} (Schr\"odinger)"#, #"see \url{https://example.org} (Schrödinger)"#),
+        (#"$\alpha$-divergence and \cite{x}"#, #"$\alpha$-divergence and \cite{x}"#),
+        (#"\ssx \cdot {\ss}"#, #"\ssx \cdot ß"#),
+        (#"$x$ and Micha\l"#, #"$x$ and Michał"#),
+        (#"\lambda \vec{v} \right) \dots"#, #"\lambda \vec{v} \right) \dots"#),
+    ])
+    func knownCommandsAreFoundAmongOthers(_ input: String, _ expected: String) {
+        #expect(TeXAccents.decode(input) == expected)
+    }
 }
 
 @Suite struct MathTests {

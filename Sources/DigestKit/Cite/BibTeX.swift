@@ -9,15 +9,22 @@ enum BibTeX {
     /// later that day that would share a key get `b`, `c`… A paper keeps its day, and papers
     /// are only ever added to a day, so a key never changes once given.
     static func keys(_ digest: Digest) -> [String: String] {
-        var keys: [String: String] = [:]
-        for group in digest.days {
+        // Days are independent, so they are keyed on every core (every build keys every
+        // paper: pages' output keys include them).
+        let days = Parallel.map(digest.days.count) { index in
+            var keys: [(id: String, key: String)] = []
             var used: [String: Int] = [:]
-            for paper in group.papers.sorted(by: { $0.origin < $1.origin }) {
+            for paper in digest.days[index].papers.sorted(by: { $0.origin < $1.origin }) {
                 let stem = baseKey(paper)
                 let count = used[stem, default: 0]
                 used[stem] = count + 1
-                keys[paper.id.base] = count == 0 ? stem : stem + suffix(count)
+                keys.append((paper.id.base, count == 0 ? stem : stem + suffix(count)))
             }
+            return keys
+        }
+        var keys: [String: String] = Dictionary(minimumCapacity: digest.papers.count)
+        for day in days {
+            for (id, key) in day { keys[id] = key }
         }
         return keys
     }

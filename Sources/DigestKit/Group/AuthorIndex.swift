@@ -39,9 +39,14 @@ public struct AuthorIndex: Sendable {
         var papersByName: [String: [Paper]] = [:]
         var names: [String] = []
         for paper in papers {
-            // A name listed twice on one paper counts once.
-            var seen: Set<String> = []
-            for name in paper.authors where seen.insert(name).inserted {
+            // A name listed twice on one paper counts once. (A short list is searched for
+            // repeats instead of put in a set: a set for each of 50,000 papers cost more than
+            // the rest of the index.)
+            let authors = paper.authors
+            let repeats =
+                authors.count <= 16 ? authors.indices.contains { authors[..<$0].contains(authors[$0]) } : Set(authors).count < authors.count
+            for (index, name) in authors.enumerated() {
+                if repeats, authors[..<index].contains(name) { continue }
                 if papersByName[name] == nil { names.append(name) }
                 papersByName[name, default: []].append(paper)
             }

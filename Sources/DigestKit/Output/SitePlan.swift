@@ -207,8 +207,8 @@ public struct SitePlan: Sendable {
             let authors = digest.authors.authors.dropFirst(part * Sitemap.authorsPerFile).prefix(Sitemap.authorsPerFile)
             let entries = authors.map { Sitemap.Entry(path: AuthorIndex.urlPath(slug: $0.slug), lastModified: $0.papers.first?.day) }
             return Sitemap.render(entries, baseURL: config.baseURL)
-        case .author(let index): return page(AuthorPage.template, AuthorPage.context(digest.authors.authors[index], digest: digest, chrome: context.chrome))
-        case .authorFeed(let index): return AuthorPage.feed(digest.authors.authors[index], config: config, text: theme.interface)
+        case .author(let index): return page(AuthorPage.template, context.author(digest.authors.authors[index]))
+        case .authorFeed(let index): return context.authorFeed(digest.authors.authors[index])
         case .asset(let index): return theme.assets[index].bytes
         case .scriptStrings: return scriptStrings ?? []
         case .katex(let index): return katex[index].bytes

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every paper's terms and how often each occurs, weighted by field: the first half of
 /// building the search index, run on every core over contiguous runs of papers.
 ///
@@ -31,7 +33,9 @@ struct SearchPostings {
 
     /// The papers in the order given (their numbers).
     init(_ papers: [Paper], topicSlugs: [String: String]) {
-        let workers = min(papers.count, 16)
+        // One part per core: each part has a vocabulary of its own, and on real text most
+        // words are rare, so every part more holds most of the vocabulary again.
+        let workers = min(papers.count, ProcessInfo.processInfo.activeProcessorCount)
         var parts = Parallel.map(workers) { worker in
             let range = (papers.count * worker / workers)..<(papers.count * (worker + 1) / workers)
             var part = Part()

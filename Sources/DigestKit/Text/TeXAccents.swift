@@ -7,7 +7,7 @@ import Foundation
 /// accent or letter command, so `R$^3$Mem` and `\mathcal{O}` survive untouched.
 public enum TeXAccents {
     public static func decode(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }  // (not Foundation's slow contains(String))
+        guard mayHaveCommand(text) else { return text }
         // Math is found the way pages find it, taken out, and put back untouched.
         let (protected, spans, key) = MathSpans.protect(text, markdown: false)
         // On UTF-8 bytes: commands are ASCII, and text between them is copied in runs. (This
@@ -40,6 +40,28 @@ public enum TeXAccents {
         output += bytes[copied...]
         let decoded = String(decoding: output, as: UTF8.self)
         return spans.isEmpty ? decoded : MathSpans.restoreSource(decoded, spans: spans, key: key)
+    }
+
+    /// Whether a backslash in `text` starts a command `command(_:at:)` knows. Most real
+    /// abstracts with a backslash have only math (`\alpha`, `\tilde{O}`) or `\url`, and
+    /// for those this one pass over the bytes replaces taking the math out, copying the
+    /// text and putting the math back.
+    private static func mayHaveCommand(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while let found = bytes[index...].firstIndex(of: UInt8(ascii: "\\")) {
+                index = found + 1
+                guard index < bytes.count else { return false }
+                if symbolAccents[bytes[index]] != nil { return true }
+                var end = index
+                while end < bytes.count, end - index < 3, isASCIILetter(bytes[end]) { end += 1 }
+                guard end > index, end - index < 3 else { continue }  // every known command has one or two letters
+                let word = String(decoding: bytes[index..<end], as: UTF8.self)
+                if letterAccents[word] != nil || letters[word] != nil { return true }
+            }
+            return false
+        }
     }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool {

@@ -9,7 +9,10 @@ enum AuthorPage {
     /// has seen), few enough that thousands of author feeds stay small.
     static let feedItems = 10
 
-    static func context(_ author: AuthorIndex.Author, digest: Digest, chrome: PageChrome) -> TemplateObject {
+    /// Kept values for the papers (`PageContext`'s memo): what `make` returns for a paper.
+    typealias Kept<Value> = (Paper, () -> Value) -> Value
+
+    static func context(_ author: AuthorIndex.Author, digest: Digest, chrome: PageChrome, kept: Kept<TemplateObject>) -> TemplateObject {
         let pagePath = AuthorIndex.urlPath(slug: author.slug)
         let root = PageChrome.root(for: pagePath)
         let text = chrome.text
@@ -20,12 +23,15 @@ enum AuthorPage {
             "name": author.name, "slug": author.slug, "count": author.papers.count,
             "papers": text.count("count.papers", author.papers.count), "feedHref": feedPath,
         ] as TemplateObject
+        // Every author page is two folders deep, so a paper's line is the same on each.
         context["papers"] = author.papers.map { paper -> TemplateObject in
-            [
-                "title": paper.title, "titleHTML": MathSpans.html(paper.title), "href": root + PaperPage.urlPath(paper),
-                "date": paper.day.description, "day": text.mediumDate(paper.day), "topic": paper.primaryTopic,
-                "authorsHTML": PaperView.authorsHTML(paper.authors, short: true, root: root, digest: digest, text: text),
-            ]
+            kept(paper) {
+                [
+                    "title": paper.title, "titleHTML": MathSpans.html(paper.title), "href": root + PaperPage.urlPath(paper),
+                    "date": paper.day.description, "day": text.mediumDate(paper.day), "topic": paper.primaryTopic,
+                    "authorsHTML": PaperView.authorsHTML(paper.authors, short: true, root: root, digest: digest, text: text),
+                ]
+            }
         }
         return context
     }
@@ -40,13 +46,13 @@ enum AuthorPage {
     /// The author's newest papers as Atom. Entries carry the authors and key points, not
     /// the summary or the abstract: a site has thousands of author feeds, and each paper is
     /// in several (one per author), so they would hold the archive's text many times over.
-    static func feed(_ author: AuthorIndex.Author, config: SiteConfig, text: Interface) -> [UInt8] {
+    static func feed(_ author: AuthorIndex.Author, config: SiteConfig, text: Interface, kept: Kept<FeedEntry>) -> [UInt8] {
         let path = AuthorIndex.urlPath(slug: author.slug)
         let names = ["site": config.title, "author": author.name]
         return AtomFeed.render(
             title: text.text("feed.author", names), subtitle: text.text("author.description", names),
             path: path + feedPath, pageURL: config.baseURL.resolve(path),
-            entries: author.papers.prefix(min(feedItems, config.feedItems)).map { FeedEntry(brief: $0, config: config, text: text) },
+            entries: author.papers.prefix(min(feedItems, config.feedItems)).map { paper in kept(paper) { FeedEntry(brief: paper, config: config, text: text) } },
             config: config)
     }
 }

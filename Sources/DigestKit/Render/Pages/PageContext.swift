@@ -15,6 +15,10 @@ struct PageContext: Sendable {
     let related: RelatedPapers
     /// Previous and next paper within each paper's day, in table-of-contents order.
     private let neighbours: [String: (previous: Paper?, next: Paper?)]
+    /// Each paper's line on author pages and entry in author feeds, by base id: a paper is
+    /// on the page and in the feed of each of its authors who has one.
+    private let authorLines = Memo<TemplateObject>()
+    private let briefEntries = Memo<FeedEntry>()
 
     init(digest: Digest, chrome: PageChrome, theme: Theme, related: RelatedPapers) {
         self.digest = digest
@@ -62,6 +66,14 @@ struct PageContext: Sendable {
             windowDays: windowDays, chrome: chrome, bibKey: bibKeys[paper.id.base] ?? "", related: related.related(to: paper))
     }
 
+    func author(_ author: AuthorIndex.Author) -> TemplateObject {
+        AuthorPage.context(author, digest: digest, chrome: chrome) { paper, make in authorLines.value(paper.id.base, make: make) }
+    }
+
+    func authorFeed(_ author: AuthorIndex.Author) -> [UInt8] {
+        AuthorPage.feed(author, config: digest.config, text: chrome.text) { paper, make in briefEntries.value(paper.id.base, make: make) }
+    }
+
     func archive() -> TemplateObject { ArchivePage.indexContext(digest: digest, chrome: chrome) }
 
     func archiveMonth(_ index: Int) -> TemplateObject {
@@ -80,12 +92,11 @@ struct PageContext: Sendable {
 
 /// Rendered Markdown of the papers that appear on several pages: each is rendered the first
 /// time a page needs it, and only then, so a build that renders a few pages renders a few
-/// papers. (Two threads may render the same paper at once; the results are the same.)
-final class RenderedPapers: @unchecked Sendable {
+/// papers.
+final class RenderedPapers: Sendable {
     /// The papers worth keeping (by base id).
     let ids: Set<String>
-    private let lock = NSLock()
-    private var byID: [String: RenderedPaper] = [:]
+    private let kept = Memo<RenderedPaper>()
 
     init(shared: Set<String>) { ids = shared }
 
@@ -93,9 +104,6 @@ final class RenderedPapers: @unchecked Sendable {
     subscript(paper: Paper) -> RenderedPaper {
         let id = paper.id.base
         guard ids.contains(id) else { return RenderedPaper(paper) }
-        if let found = lock.withLock({ byID[id] }) { return found }
-        let rendering = RenderedPaper(paper)
-        lock.withLock { if byID[id] == nil { byID[id] = rendering } }
-        return rendering
+        return kept.value(id) { RenderedPaper(paper) }
     }
 }
