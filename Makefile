@@ -49,14 +49,15 @@ screenshots: build verify-tools
 	$(VERIFY) --no-self-test --screenshots docs/screenshots
 	$(VENV)/bin/python scripts/language_screenshot.py --digest $(BIN) --language zh-CN docs/screenshots
 
-# Times release builds at 420, 10,000 and 54,750 papers against Debian's cmark-gfm on the
-# same Markdown, full and incremental, and what three searches fetch in Chromium (see
-# docs/performance.md and docs/search.md); BENCH_ARGS="--sizes 420 --runs 3"
-# for a quick look. Results go to bench/results/.
+# Times release builds at 420, 10,000, 54,750 and 200,000 papers against Debian's cmark-gfm
+# on the same Markdown (and Hugo on an equivalent site at 10,000 and 54,750), full and
+# incremental, and what three searches fetch in Chromium (see docs/performance.md and
+# docs/search.md); BENCH_ARGS="--sizes 420 --runs 3" for a quick look. Results go to
+# bench/results/.
 BENCH_ARGS ?=
 
 bench: build verify-tools
-	@scripts/install-deps.sh cmark-gfm python3
+	@scripts/install-deps.sh cmark-gfm hugo python3
 	$(VENV)/bin/python bench/run.py $(BENCH_ARGS)
 
 # Fuzzes the record decoder and the Markdown/anchor/slug pipeline with libFuzzer for

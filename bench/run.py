@@ -2,7 +2,7 @@
 """`make bench`: whole-process timings of `digest build` at four archive sizes.
 
     run.py [--digest .build/release/digest] [--sizes 420,10000,54750,200000] [--runs 3]
-           [--work bench/work] [--site-dir DIR] [--results bench/results]
+           [--hugo-sizes 10000,54750] [--work bench/work] [--site-dir DIR] [--results bench/results]
 
 For each size it generates a deterministic corpus (bench/generate.py; kept in --work and
 made again only when the generator changes), then measures, as the median of --runs runs
@@ -17,6 +17,15 @@ made again only when the generator changes), then measures, as the median of --r
   papers added, one paper's summary edited. For each it counts the files whose inode or
   modification time changed, which is what rsync or a static host would upload.
 
+At the --hugo-sizes among them (10,000 and 54,750 by default; "" for none) it also times
+Hugo building an equivalent site, for comparison: bench/hugo_site.py writes the Hugo
+project (untimed, kept in --work and made again only when the corpus or hugo_site.py
+changes), and one `hugo` run builds it into an empty folder in --site-dir, measured as a
+whole process like Digest's builds. One run, not the median of --runs: at 54,750 papers a
+Hugo build takes about two minutes and 9 GB of memory on two cores, and two more runs of
+each size would add five minutes to `make bench`. Without a `hugo` command, or when its
+build fails, the column shows —.
+
 The results are printed and written to bench/results/latest.md (and a dated copy).
 Sites are written to --site-dir: by default bench/work/sites, on the disk, as users build;
 pass --site-dir /dev/shm/digest-bench to measure Digest without the disk.
@@ -28,6 +37,7 @@ import hashlib
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -61,8 +71,10 @@ class Run:
         self.wall, self.cpu, self.peak, self.stderr = wall, cpu, peak, stderr
 
 
-def measure(command, **kwargs):
-    """Runs `command` to completion and takes its resources from wait4 (the child alone)."""
+def measure(command, check=True, **kwargs):
+    """Runs `command` to completion and takes its resources from wait4 (the child alone).
+
+    A failure ends the benchmark; with `check=False` it is printed and gives None instead."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
     _, status, usage = os.wait4(process.pid, 0)
@@ -71,7 +83,11 @@ def measure(command, **kwargs):
     process.stderr.close()
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
-        sys.exit(f"bench: {' '.join(command[:3])}… failed ({process.returncode}):\n{stderr}")
+        message = f"bench: {' '.join(command[:3])}… failed ({process.returncode}):\n{stderr}"
+        if check:
+            sys.exit(message)
+        print(message, flush=True)
+        return None
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, stderr)
 
 
@@ -96,6 +112,28 @@ def corpus(work, papers):
     with open(stamp_path, "w") as file:
         file.write(stamp)
     return folder
+
+
+def hugo_project(work, papers, content):
+    """The Hugo project for a size's corpus (bench/hugo_site.py), written unless an identical one is there."""
+    with open(os.path.join(HERE, "hugo_site.py"), "rb") as file, open(os.path.join(work, f"corpus-{papers}.stamp"), "rb") as corpus_stamp:
+        stamp = hashlib.sha256(file.read() + corpus_stamp.read()).hexdigest()
+    folder = os.path.join(work, f"hugo-{papers}")
+    stamp_path = os.path.join(work, f"hugo-{papers}.stamp")
+    if os.path.exists(stamp_path) and open(stamp_path).read() == stamp and os.path.isdir(folder):
+        return folder
+    print(f"  writing the Hugo project for {papers:,} papers…", flush=True)
+    subprocess.run([sys.executable, os.path.join(HERE, "hugo_site.py"), content, folder], check=True, stdout=subprocess.DEVNULL)
+    with open(stamp_path, "w") as file:
+        file.write(stamp)
+    return folder
+
+
+def hugo_version():
+    """`hugo version`'s line, or None without a hugo command."""
+    if shutil.which("hugo") is None:
+        return None
+    return subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip() or None
 
 
 def paper_files(folder):
@@ -168,6 +206,9 @@ class Bench:
             self.browser = False
         if not self.browser:
             print("bench: no chromium or websocket-client, so query costs are not measured (make bench installs them)")
+        self.hugo_version = hugo_version()
+        if args.hugo_sizes and not self.hugo_version:
+            print("bench: no hugo command, so the Hugo column shows — (make bench installs Debian's hugo package)")
 
     def build(self, content, site, *extra):
         return measure([self.digest, "build", "--content", content, "--layouts", self.layouts, "--output", site, "--quiet", *extra])
@@ -230,7 +271,33 @@ class Bench:
         shutil.rmtree(site, ignore_errors=True)
         shutil.rmtree(cache, ignore_errors=True)
         os.remove(markdown)
+        # Last, after Digest's site is gone, so Hugo's files do not weigh on Digest's rebuilds.
+        row["hugo"], row["hugo_files"] = None, None
+        if papers in args.hugo_sizes and self.hugo_version:
+            row["hugo"], row["hugo_files"] = self.hugo(papers, content)
         return row
+
+    def hugo(self, papers, content):
+        """One Hugo build of the equivalent site into an empty folder: (Run, files), or (None, None) if it failed."""
+        try:
+            project = hugo_project(self.args.work, papers, content)
+        except subprocess.CalledProcessError:
+            print("  writing the Hugo project failed (see above), so the Hugo column shows —", flush=True)
+            return None, None
+        site = os.path.join(self.args.site_dir, f"hugo-site-{papers}")
+        shutil.rmtree(site, ignore_errors=True)
+        try:
+            run = measure(["hugo", "--quiet", "--source", project, "--destination", site], check=False)
+            if run is None:
+                print("  the Hugo build failed, so the Hugo column shows —", flush=True)
+                return None, None
+            if run.stderr.strip():
+                print("  Hugo said:\n" + run.stderr.rstrip(), flush=True)
+            files = len(snapshot(site))
+        finally:
+            shutil.rmtree(site, ignore_errors=True)
+        print(f"  Hugo, equivalent site: {run.wall:.3f} s, {run.cpu:.1f} s CPU, {run.peak / 2**20:.0f} MB, {files:,} files", flush=True)
+        return run, files
 
     def without_authors(self, content):
         """One full build of the same content with `authorPages: 0`: what author pages cost is the difference."""
@@ -335,7 +402,20 @@ def mark(ok):
     return "✓" if ok else "✗"
 
 
-def report(rows, args):
+def hugo_label(version):
+    """"Hugo 0.111" from `hugo version`'s "hugo v0.111.3+extended linux/amd64 …"."""
+    match = re.search(r"v(\d+\.\d+)", version or "")
+    return f"Hugo {match.group(1)}" if match else "Hugo"
+
+
+def hugo_cells(row):
+    """The Full build table's Hugo wall time and its ratio to the baseline, or — when not measured."""
+    if row["hugo"] is None:
+        return "—", "—"
+    return seconds(row["hugo"].wall), f"{row['hugo'].wall / row['baseline'].wall:.1f}×"
+
+
+def report(rows, args, hugo_version):
     cpu = ""
     try:
         with open("/proc/cpuinfo") as file:
@@ -348,13 +428,14 @@ def report(rows, args):
         f"# Digest benchmark, {datetime.date.today()}",
         "",
         f"Digest {commit or '(no git)'}, {os.cpu_count()} cores ({cpu or platform.machine()}), {platform.system()} {platform.release()}, "
-        f"{cmark_version}. Median of {args.runs} runs of each (one at 200,000 papers); sites written to `{args.site_dir}`.",
+        f"{cmark_version}, {hugo_version or 'no hugo'}. Median of {args.runs} runs of each (one at 200,000 papers, "
+        f"and one Hugo build a size); sites written to `{args.site_dir}`.",
         "",
         "## Full build",
         "",
-        f"| Papers | Markdown | cmark-gfm baseline | Digest wall | ÷ baseline (≤ {TARGET_FULL_RATIO:g}×) | CPU | CPU ÷ wall "
-        f"| Peak memory | Files | Output | Largest page |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        f"| Papers | Markdown | cmark-gfm baseline | Digest wall | ÷ baseline (≤ {TARGET_FULL_RATIO:g}×) "
+        f"| {hugo_label(hugo_version)}, equivalent site | Hugo ÷ baseline | CPU | CPU ÷ wall | Peak memory | Files | Output | Largest page |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         full, base = row["full"], row["baseline"]
@@ -362,15 +443,23 @@ def report(rows, args):
         memory_mb = full.peak / 2**20
         memory_mark = f" {mark(memory_mb < TARGET_MEMORY_MB)}" if row["papers"] == 54750 else ""
         page_size, page = row["largest_page"]
+        hugo_wall, hugo_ratio = hugo_cells(row)
         lines.append(
             f"| {row['papers']:,} | {row['markdown_bytes'] / 2**20:.1f} MB | {seconds(base.wall)} | {seconds(full.wall)} "
-            f"| {ratio:.1f}× {mark(ratio <= TARGET_FULL_RATIO)} | {seconds(full.cpu)} | {full.cpu / full.wall:.2f} "
+            f"| {ratio:.1f}× {mark(ratio <= TARGET_FULL_RATIO)} | {hugo_wall} | {hugo_ratio} | {seconds(full.cpu)} | {full.cpu / full.wall:.2f} "
             f"| {memory_mb:.0f} MB{memory_mark} | {row['files']:,} | {row['bytes'] / 2**20:.0f} MB "
             f"| {page_size / 1000:.0f} kB {mark(page_size < TARGET_PAGE_BYTES)} (`{page}`) |")
     lines += [
         "",
         f"Targets: at most {TARGET_FULL_RATIO:g}× the baseline at 10,000 and 54,750 papers; peak memory under "
         f"{TARGET_MEMORY_MB} MB at 54,750; no page over 1 MB.",
+    ]
+    if measured := [row for row in rows if row["hugo"] is not None]:
+        lines += ["", "Hugo: one build of the equivalent site bench/hugo_site.py writes (no math, search index, related "
+                  "papers or citations); " + "; ".join(f"at {row['papers']:,} papers {seconds(row['hugo'].cpu)} CPU, "
+                                                       f"{row['hugo'].peak / 2**20:.0f} MB peak memory, {row['hugo_files']:,} files"
+                                                       for row in measured) + "."]
+    lines += [
         "",
         "## Rebuilds over the last build's site",
         "",
@@ -460,12 +549,14 @@ def main():
     parser.add_argument("--digest", default=os.path.join(ROOT, ".build/release/digest"))
     parser.add_argument("--sizes", default=",".join(str(size) for size in SIZES))
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--hugo-sizes", default="10000,54750", help='sizes also built with Hugo; "" for none')
     parser.add_argument("--work", default=os.path.join(HERE, "work"))
     parser.add_argument("--site-dir", default=None)
     parser.add_argument("--results", default=os.path.join(HERE, "results"))
     args = parser.parse_args()
     sizes = [int(size.replace(",", "").replace("_", "")) for size in args.sizes.split(",")]
-    if unknown := [size for size in sizes if size not in SIZES]:
+    args.hugo_sizes = {int(size.replace("_", "")) for size in args.hugo_sizes.split(",") if size.strip()}
+    if unknown := [size for size in [*sizes, *args.hugo_sizes] if size not in SIZES]:
         sys.exit(f"bench: unknown size {unknown[0]}; choose from {', '.join(map(str, SIZES))}")
     if shutil.which("cmark-gfm") is None:
         sys.exit("bench: the cmark-gfm command is missing; `make bench` installs Debian's cmark-gfm package")
@@ -478,7 +569,7 @@ def main():
 
     bench = Bench(args)
     rows = [bench.size(size) for size in sizes]
-    text = report(rows, args)
+    text = report(rows, args, bench.hugo_version)
     print()
     print(text)
     os.makedirs(args.results, exist_ok=True)

@@ -40,8 +40,7 @@ public struct AuthorIndex: Sendable {
         var names: [String] = []
         for paper in papers {
             // A name listed twice on one paper counts once. (A short list is searched for
-            // repeats instead of put in a set: a set for each of 50,000 papers cost more than
-            // the rest of the index.)
+            // repeats rather than put in a set, which allocated for every paper.)
             let authors = paper.authors
             let repeats =
                 authors.count <= 16 ? authors.indices.contains { authors[..<$0].contains(authors[$0]) } : Set(authors).count < authors.count
