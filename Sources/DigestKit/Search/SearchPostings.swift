@@ -33,8 +33,8 @@ struct SearchPostings {
 
     /// The papers in the order given (their numbers).
     init(_ papers: [Paper], topicSlugs: [String: String]) {
-        // One part per core: each part has a vocabulary of its own, and on real text most
-        // words are rare, so every part more holds most of the vocabulary again.
+        // One part per core, no more: each part has a vocabulary of its own, and on real
+        // text most words are rare, so each extra part holds most of the vocabulary again.
         let workers = min(papers.count, ProcessInfo.processInfo.activeProcessorCount)
         var parts = Parallel.map(workers) { worker in
             let range = (papers.count * worker / workers)..<(papers.count * (worker + 1) / workers)
