@@ -161,7 +161,14 @@ public struct Interface: Sendable {
         return named(lower) ?? named(primary)
     }
 
+    /// Parsed once: `digest import` makes an `Interface` for every file it reads.
     static func builtInTable(_ tag: String) -> StringTable {
+        builtInTables[tag] ?? builtInTables["en"]!
+    }
+
+    private static let builtInTables = Dictionary(uniqueKeysWithValues: builtIn.map { ($0, parseBuiltIn($0)) })
+
+    private static func parseBuiltIn(_ tag: String) -> StringTable {
         let bytes: [UInt8]
         switch tag {
         case "zh-CN": bytes = PackageResources.zh_CN_json
