@@ -88,15 +88,37 @@ struct StringTable: Sendable {
     /// The placeholders a text uses: `{count}` → `count`. Braces around anything else are text.
     static func placeholders(_ text: String) -> Set<String> {
         var names: Set<String> = []
+        for case .placeholder(let name) in pieces(text) { names.insert(String(name)) }
+        return names
+    }
+
+    /// A string's text and its `{name}` placeholders, in order. Braces around anything but a
+    /// name (`{}`, `{a b}`) are text.
+    enum Piece {
+        case text(Substring)
+        case placeholder(Substring)
+    }
+
+    /// The one scanner of `{name}`: for checking tables, filling strings and turning them
+    /// into Mustache.
+    static func pieces(_ text: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var textStart = text.startIndex
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{") {
             let after = rest[rest.index(after: open)...]
             guard let close = after.firstIndex(of: "}") else { break }
-            let name = after[..<close]
-            if isPlaceholderName(name) { names.insert(String(name)) }
-            rest = after
+            if isPlaceholderName(after[..<close]) {
+                if textStart < open { pieces.append(.text(text[textStart..<open])) }
+                pieces.append(.placeholder(after[..<close]))
+                rest = after[after.index(after: close)...]
+                textStart = rest.startIndex
+            } else {
+                rest = after
+            }
         }
-        return names
+        if textStart < text.endIndex { pieces.append(.text(text[textStart...])) }
+        return pieces
     }
 
     static func isPlaceholderName(_ name: Substring) -> Bool {
@@ -110,18 +132,12 @@ struct StringTable: Sendable {
     static func fill(_ text: String, _ value: (Substring) -> String?) -> String {
         guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         var result = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            if let close = after.firstIndex(of: "}"), isPlaceholderName(after[..<close]), let filled = value(after[..<close]) {
-                result += filled
-                rest = after[after.index(after: close)...]
-            } else {
-                result += "{"
-                rest = after
+        for piece in pieces(text) {
+            switch piece {
+            case .text(let part): result += part
+            case .placeholder(let name): result += value(name) ?? "{" + name + "}"
             }
         }
-        return result + rest
+        return result
     }
 }

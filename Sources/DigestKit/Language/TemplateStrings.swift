@@ -49,20 +49,12 @@ enum TemplateStrings {
     /// A string as template text: escaped, with `{name}` as `{{name}}` and other braces as
     /// character references, so that nothing in a translation is read as a template tag.
     static func template(of text: String) -> String {
-        var output = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            output += literal(rest[..<open])
-            let after = rest[rest.index(after: open)...]
-            if let close = after.firstIndex(of: "}"), StringTable.isPlaceholderName(after[..<close]) {
-                output += "{{" + after[..<close] + "}}"
-                rest = after[after.index(after: close)...]
-            } else {
-                output += "&#123;"
-                rest = after
+        StringTable.pieces(text).map { piece in
+            switch piece {
+            case .text(let part): literal(part)
+            case .placeholder(let name): "{{" + name + "}}"
             }
-        }
-        return output + literal(rest)
+        }.joined()
     }
 
     private static func literal(_ text: Substring) -> String {
