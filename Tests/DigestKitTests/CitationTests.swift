@@ -63,9 +63,34 @@ import Testing
         let after = BibTeX.keys(try SearchIndexTests.plan([first, second, other, third]).digest)
         #expect(after["2611.00001"] == before["2611.00001"] && after["2611.00002"] == before["2611.00002"])
         #expect(after["2611.00004"] == "berg2026graphc")
+        // No author: the key starts with "paper" and has no stand-in for the name.
+        let anonymous = Self.record("2611.00005", day: "2026-11-18", title: "Graph Priors", authors: [])
+        #expect(BibTeX.keys(try SearchIndexTests.plan([anonymous]).digest)["2611.00005"] == "paper2026graph")
         let day = try #require(try SearchIndexTests.plan([first, second, other, third]).entries.first { $0.path == "bib/2026-11-20.bib" })
         #expect(String(decoding: try SearchIndexTests.plan([first, second, other, third]).render(day).bytes, as: UTF8.self)
             .components(separatedBy: "@misc{").count == 4)
+    }
+
+    /// The key's word is the title's first word of three letters or more that is not a stop
+    /// word, folded to ASCII, whatever the title's script; none when the title has no terms.
+    @Test func keysTakeTheFirstWordOfAnyTitle() throws {
+        let titles = [
+            "On the Use of $O(n^2)$ Attention": "use",
+            "A Café for Transformers": "cafe",
+            "Élan: Fast Search": "elan",
+            "An 8-bit Optimizer": "bit",
+            "Of the and: it is": "",
+            String(repeating: "x", count: 45) + " Models": "x" + String(repeating: "x", count: 44),
+            "Über 3D Scenes": "uber",
+        ]
+        var records: [String] = []
+        for (index, title) in titles.keys.sorted().enumerated() {
+            records.append(Self.record("2611.\(String(format: "%05d", index + 1))", day: "2026-11-20", title: title, authors: ["Ada Berg"]))
+        }
+        let keys = BibTeX.keys(try SearchIndexTests.plan(records).digest)
+        for (index, title) in titles.keys.sorted().enumerated() {
+            #expect(keys["2611.\(String(format: "%05d", index + 1))"] == "berg2026" + titles[title]!, "\(title)")
+        }
     }
 
     @Test func valuesAreEscapedForBibTeX() {

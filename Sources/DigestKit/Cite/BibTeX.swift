@@ -43,7 +43,7 @@ enum BibTeX {
     private static func baseKey(_ paper: Paper) -> String {
         let name = paper.authors.first.map(lastName) ?? ""
         let year = paper.published.map { $0.utcComponents.day.year } ?? paper.day.year
-        let word = SearchWords.terms(paper.title).isEmpty ? "" : firstWord(paper.title)
+        let word = asciiFirstWord(paper.title) ?? (SearchWords.terms(paper.title).isEmpty ? "" : firstWord(paper.title))
         let key = ascii(name) + String(year) + ascii(word)
         return key.first?.isLetter == true ? key : "paper" + key
     }
@@ -54,6 +54,32 @@ enum BibTeX {
         return name.split(separator: " ").last.map(String.init) ?? name
     }
 
+    /// `firstWord` of an ASCII title, read byte by byte: every build keys every paper, and
+    /// splitting titles into `Character`s was most of it. nil when the title is not ASCII, or
+    /// when its first word is too long to be a search term (then `terms` decides, as for others).
+    private static func asciiFirstWord(_ title: String) -> String? {
+        var title = title
+        return title.withUTF8 { bytes -> String? in
+            var word: [UInt8] = []
+            var index = 0
+            while index <= bytes.count {
+                let byte = index < bytes.count ? bytes[index] : 0x20
+                if byte >= 0x80 { return nil }
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+                default:
+                    if word.count > 2, !SearchWords.stopWords.contains(word) {
+                        return word.count <= SearchWords.maxLength ? String(decoding: word, as: UTF8.self) : nil
+                    }
+                    word.removeAll(keepingCapacity: true)
+                }
+                index += 1
+            }
+            return ""
+        }
+    }
+
     private static func firstWord(_ title: String) -> String {
         for word in title.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
             let folded = word.lowercased()
@@ -62,9 +88,11 @@ enum BibTeX {
         return ""
     }
 
-    /// Lowercase ASCII letters and digits only (`Wollschläger` → `wollschlager`).
+    /// Lowercase ASCII letters and digits only (`Wollschläger` → `wollschlager`); a name
+    /// with none gets the hash `Slug` gives it, and no name stays empty.
     private static func ascii(_ text: String) -> String {
-        Slug.make(text, fallbackPrefix: "").replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ".", with: "")
+        if text.isEmpty { return "" }
+        return Slug.make(text, fallbackPrefix: "").replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ".", with: "")
     }
 
     /// The entry, fields in a fixed order, ending in a newline.
