@@ -67,7 +67,8 @@ public enum Pipeline {
             monitor.end()
             return Report(unchanged: summary)
         }
-        let prepared = try prepare(options, monitor: monitor, reads: scan.reads)
+        let prepared = try prepare(
+            options, monitor: monitor, reads: scan.reads, terms: session.termSegments(reads: !options.full), salt: settings)
         let inputs = scan.completed()
         monitor.begin(.comparing)
         let keys = prepared.plan.keys()
@@ -104,7 +105,7 @@ public enum Pipeline {
 
     /// Renders every file of the site into memory without writing anything (for `digest serve`).
     public static func render(_ options: Options) throws -> (report: Report, files: [OutputFile]) {
-        let prepared = try prepare(options, monitor: BuildMonitor(), reads: nil)
+        let prepared = try prepare(options, monitor: BuildMonitor(), reads: nil, terms: nil, salt: 0)
         let files = prepared.plan.renderAll()
         return (prepared.report(files: files.count, bytes: files.reduce(0) { $0 + $1.bytes.count }), files)
     }
@@ -127,7 +128,10 @@ public enum Pipeline {
     }
 
     /// `reads`: the build's change check, whose reads loading takes over (nil for `render`).
-    private static func prepare(_ options: Options, monitor: BuildMonitor, reads: InputReads?) throws -> Prepared {
+    /// `terms`: the cache's months of search terms, `salt` what else they depend on.
+    private static func prepare(
+        _ options: Options, monitor: BuildMonitor, reads: InputReads?, terms store: TermSegmentFolder?, salt: UInt64
+    ) throws -> Prepared {
         monitor.begin(.reading)
         let content = try FolderReader.readContent(options.content, reads: reads)
         monitor.begin(.loading, total: content.paperPaths.count)
@@ -139,7 +143,8 @@ public enum Pipeline {
             config: loaded.config, records: loaded.records, runs: loaded.runs, pages: loaded.pages, today: options.today,
             other: interface.text("topic.other"))
         monitor.begin(.indexing)
-        let terms = PaperTerms(digest)
+        let terms = PaperTerms(digest, store: store, salt: salt)
+        store?.removeOthers()
         let search = SearchIndex(terms)
         monitor.begin(.relating)
         let related = RelatedPapers(terms)

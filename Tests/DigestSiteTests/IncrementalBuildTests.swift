@@ -137,6 +137,43 @@ import Testing
         #expect(changedBytes.contains { $0.hasPrefix("papers/") })
     }
 
+    /// The cache keeps each month's search terms; a build cuts again only the months whose
+    /// papers changed, and a damaged month is cut again, never used.
+    @Test func searchTermsAreKeptByMonth() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.write("Content/papers/2026-10/2026-10-30.json", #"{"date": "2026-10-30", "papers": [\#(paperJSON("2610.19001"))]}"#)
+        try site.build()
+        let terms = site.folder.path + "/.Site.cache/terms"
+        let files = { try FileManager.default.contentsOfDirectory(atPath: terms).sorted() }
+        #expect(try files() == ["2026-10", "2026-11"])
+        for month in try files() {
+            let segment = try #require(TermSegment(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: terms + "/" + month)))))
+            #expect(segment.month == month && !segment.termOf.isEmpty)
+        }
+        let october = Self.stamps(terms)["2026-10"]
+
+        try Self.edit(site, "Content/papers/2026-11/2026-11-12.json") { $0.replacingOccurrences(of: "## Summary", with: "## Overview") }
+        try site.build()
+        #expect(Self.stamps(terms)["2026-10"] == october, "October's papers did not change")
+        try Self.expectSameAsACleanBuild(site, "a November summary edited")
+
+        // A damaged month is cut again.
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: terms + "/2026-10")))
+        bytes[bytes.count / 2] ^= 0xFF
+        try Data(bytes).write(to: URL(fileURLWithPath: terms + "/2026-10"))
+        try Self.edit(site, "Content/papers/2026-11/2026-11-12.json") { $0.replacingOccurrences(of: "## Overview", with: "## Summary") }
+        try site.build()
+        #expect(TermSegment(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: terms + "/2026-10")))) != nil)
+        try Self.expectSameAsACleanBuild(site, "after a damaged month")
+
+        // A month without papers leaves the cache.
+        try FileManager.default.removeItem(atPath: site.folder.path + "/Content/papers/2026-10")
+        try site.build()
+        #expect(try files() == ["2026-11"])
+        try Self.expectSameAsACleanBuild(site, "October removed")
+    }
+
     @Test func withNothingChangedNothingIsReadOrWritten() throws {
         let site = try Self.site()
         defer { site.remove() }
@@ -201,6 +238,7 @@ import Testing
         let withForeign = try site.build()
         #expect(withForeign.warnings.contains { $0.message.contains("is not Digest's build cache") })
         #expect(FileManager.default.contents(atPath: cache + "/manifest") == Data("mine".utf8))
+        #expect(!FileManager.default.fileExists(atPath: cache + "/terms"))
         try Self.expectSameAsACleanBuild(site, "beside a foreign cache folder")
     }
 

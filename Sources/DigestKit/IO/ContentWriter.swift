@@ -4,7 +4,8 @@ import Foundation
 enum ContentWriter {
     /// Writes the bytes to a new temporary file beside the target, flushes it, then renames
     /// it over the target, so a reader (or a crash) sees the old file or the new, never half.
-    static func replace(_ path: String, with bytes: [UInt8]) throws(DigestError) {
+    /// `durable: false` skips the flush, for cache files that carry their own checksum.
+    static func replace(_ path: String, with bytes: [UInt8], durable: Bool = true) throws(DigestError) {
         let folder = (path as NSString).deletingLastPathComponent
         if !FolderReader.isDirectory(folder) {
             do {
@@ -29,7 +30,7 @@ enum ContentWriter {
             written += result
         }
         // The data must be on disk before the rename makes it the file.
-        guard fsync(fd) == 0, close(fd) == 0 else {
+        guard !durable || fsync(fd) == 0, close(fd) == 0 else {
             let reason = errnoText()
             unlink(temporary)
             throw DigestError("cannot write \(temporary): \(reason)")

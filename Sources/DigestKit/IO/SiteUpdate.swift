@@ -220,11 +220,29 @@ extension SiteWriter.Session {
             unlink(cacheFolder + "/manifest")
             unlink(cacheFolder + "/" + BuildCache.backChangingName)
         }
-        guard keep else { return }
+        if keep { try makeCacheFolder() }
+    }
+
+    private func makeCacheFolder() throws(DigestError) {
         if !SiteWriter.Session.isOurs(cacheFolder) {
             guard mkdir(cacheFolder, 0o755) == 0 else { throw DigestError("cannot create \(cacheFolder): \(errnoText())") }
             _ = try SiteTree(root: cacheFolder).create(SiteWriter.cacheMarkerName, Array(SiteWriter.cacheMarkerText.utf8))
         }
+    }
+
+    /// The cache's folder of search terms, made when missing (a first build fills it); nil
+    /// when something that is not Digest's is where the cache would go, or it cannot be made.
+    /// `reads`: whether the build may use what is in it.
+    func termSegments(reads: Bool) -> TermSegmentFolder? {
+        guard !cacheFolderIsForeign, (try? makeCacheFolder()) != nil else { return nil }
+        let path = cacheFolder + "/terms"
+        var info = stat()
+        if lstat(path, &info) != 0 {
+            guard mkdir(path, 0o755) == 0 else { return nil }
+        } else if info.st_mode & S_IFMT != S_IFDIR {
+            return nil
+        }
+        return TermSegmentFolder(path: path, reads: reads)
     }
 
     /// Removes a folder only if it carries the site marker or is empty; a link is never followed.

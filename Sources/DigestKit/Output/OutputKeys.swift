@@ -52,7 +52,16 @@ extension SitePlan {
         }
         let whole = digestHasher.value
 
-        let hashByID = Dictionary(zip(digest.papers.map(\.id.base), allHashes.map(\.month)), uniquingKeysWith: { first, _ in first })
+        let numberByID = Dictionary(digest.papers.enumerated().map { ($1.id.base, $0) }, uniquingKeysWith: { first, _ in first })
+        @Sendable func monthHash(_ paper: Paper) -> UInt64 { numberByID[paper.id.base].map { allHashes[$0].month } ?? 0 }
+        // Which of a paper's authors have a page, and where: its page, its lines on author
+        // pages and cards show it. Hashed once per paper, not once per author page listing
+        // it (looking names up hashes them, and accented names are normalised first).
+        let authorSlugs = Parallel.map(digest.papers.count) { number -> UInt64 in
+            var hasher = KeyHasher()
+            for name in digest.papers[number].authors { hasher.add(digest.authors.slug(of: name)) }
+            return hasher.value
+        }
         let windowDays = Set(digest.window.map(\.day))
         let bestMonths = Set(digest.months.map(\.month.monthKey))
         let months = digest.archiveMonths.enumerated().map { index, month -> UInt64 in
@@ -61,7 +70,7 @@ extension SitePlan {
             for group in month.days {
                 hasher.add(group.day.description)
                 hasher.add(windowDays.contains(group.day))
-                for paper in group.papers { hasher.add(hashByID[paper.id.base] ?? 0) }
+                for paper in group.papers { hasher.add(monthHash(paper)) }
             }
             hasher.add(index > 0 ? digest.archiveMonths[index - 1].key : nil)
             hasher.add(index + 1 < digest.archiveMonths.count ? digest.archiveMonths[index + 1].key : nil)
@@ -91,7 +100,7 @@ extension SitePlan {
                 }
                 hasher.add(windowDays.contains(paper.day))
                 hasher.add(context.bibKeys[paper.id.base])
-                for name in paper.authors { hasher.add(digest.authors.slug(of: name)) }
+                hasher.add(authorSlugs[number])
                 for other in context.related.related(to: paper) {
                     hasher.add(other.slug)
                     hasher.add(other.title)
@@ -110,7 +119,7 @@ extension SitePlan {
             case .dayBib(let number):
                 var hasher = KeyHasher(chrome)
                 for paper in digest.days[number].papers {
-                    hasher.add(hashByID[paper.id.base] ?? 0)
+                    hasher.add(monthHash(paper))
                     hasher.add(context.bibKeys[paper.id.base])
                 }
                 return hasher.value
@@ -118,13 +127,14 @@ extension SitePlan {
                 // The list shows each paper's title, day, topic and co-authors with their links.
                 var hasher = authorKey(number)
                 for paper in digest.authors.authors[number].papers {
-                    hasher.add(hashByID[paper.id.base] ?? 0)
-                    for name in paper.authors { hasher.add(digest.authors.slug(of: name)) }
+                    let number = numberByID[paper.id.base]
+                    hasher.add(number.map { allHashes[$0].month } ?? 0)
+                    hasher.add(number.map { authorSlugs[$0] } ?? 0)
                 }
                 return hasher.value
             case .authorFeed(let number):
                 var hasher = authorKey(number)
-                for paper in digest.authors.authors[number].papers.prefix(AuthorPage.feedItems) { hasher.add(hashByID[paper.id.base] ?? 0) }
+                for paper in digest.authors.authors[number].papers.prefix(AuthorPage.feedItems) { hasher.add(monthHash(paper)) }
                 return hasher.value
             case .searchIndex:
                 return ContentHash.of(search.manifest)

@@ -12,7 +12,9 @@ struct PaperTerms: Sendable {
     /// on how the papers were split between workers.
     let order: [Int32]
 
-    init(_ digest: Digest) {
+    /// `store` keeps months of terms between builds (see `SearchPostings`); `salt`, what else
+    /// the terms depend on.
+    init(_ digest: Digest, store: TermSegmentStore? = nil, salt: UInt64 = 0) {
         papers = digest.papers.sorted { ($0.day, $0.id.base) < ($1.day, $1.id.base) }
         var topics: [(name: String, slug: String)] = []
         var seen: Set<String> = []
@@ -23,7 +25,7 @@ struct PaperTerms: Sendable {
         }
         self.topics = topics
         let slugs = Dictionary(topics.map { ($0.name, $0.slug) }, uniquingKeysWith: { first, _ in first })
-        postings = SearchPostings(papers, topicSlugs: slugs)
+        postings = SearchPostings(papers, topicSlugs: slugs, store: store, salt: salt)
         order = Self.sortedTerms(postings.terms)
     }
 

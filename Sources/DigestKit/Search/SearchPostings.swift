@@ -1,11 +1,12 @@
 import Foundation
 
 /// Every paper's terms and how often each occurs, weighted by field: the first half of
-/// building the search index, run on every core over contiguous runs of papers.
+/// building the search index, and what related papers compare.
 ///
-/// Each worker keeps its own vocabulary (word → term number), so a word is folded,
-/// checked against the stop words and stemmed once per worker, not once per occurrence;
-/// the vocabularies are merged into one at the end.
+/// Papers are cut into terms a month at a time (`TermSegment`), and each month keeps its
+/// own vocabulary (word → term number), so a word is folded, checked against the stop words
+/// and stemmed once per month, not once per occurrence; the vocabularies are merged into one
+/// at the end. The build cache keeps the months, so a build cuts only those that changed.
 struct SearchPostings {
     /// Weights of the fields in a term's frequency (docs/search.md, "Ranking").
     enum Weight {
@@ -31,47 +32,79 @@ struct SearchPostings {
     /// Each paper's length in words (stop words left out), for BM25's length normalisation.
     var lengths: [Int32]
 
-    /// The papers in the order given (their numbers).
-    init(_ papers: [Paper], topicSlugs: [String: String]) {
-        // One part per core, no more: each part has a vocabulary of its own, and on real
-        // text most words are rare, so each extra part holds most of the vocabulary again.
-        let workers = min(papers.count, ProcessInfo.processInfo.activeProcessorCount)
-        var parts = Parallel.map(workers) { worker in
-            let range = (papers.count * worker / workers)..<(papers.count * (worker + 1) / workers)
+    /// The papers in the order given (their numbers), which is by day: each month is a run
+    /// of them. A month whose papers are as when `store` kept it is taken from there; the
+    /// others are cut into terms, a month per task on every core, and given to `store`.
+    /// `salt` is everything else the terms depend on (the Digest executable).
+    init(_ papers: [Paper], topicSlugs: [String: String], store: TermSegmentStore? = nil, salt: UInt64 = 0) {
+        let months = Self.months(papers)
+        let seed = KeyHasher(0x5465_726D_7301 ^ salt).value  // "Terms", format 1
+        var segments = Parallel.map(months.count) { number -> TermSegment in
+            let (month, range) = months[number]
+            var hasher = KeyHasher(seed)
+            hasher.add(month)
+            for index in range {
+                hasher.add(papers[index].id.base)
+                hasher.add(papers[index].hashes.content)
+                for topic in papers[index].topics { hasher.add(topicSlugs[topic]) }
+            }
+            if let kept = store?.segment(month), kept.fingerprint == hasher.value, kept.counts.count == range.count { return kept }
             var part = Part()
             for index in range { part.add(papers[index], topicSlugs: topicSlugs) }
-            return part
+            let segment = part.segment(month: month, fingerprint: hasher.value)
+            store?.keep(segment)
+            return segment
         }
-        var global: [[UInt8]: Int32] = [:]
+        var global = WordTable()
         terms = []
         starts = [0]
         termOf = []
         frequencyOf = []
         relatedOf = []
         lengths = []
-        termOf.reserveCapacity(parts.reduce(0) { $0 + $1.termOf.count })
+        termOf.reserveCapacity(segments.reduce(0) { $0 + $1.termOf.count })
         frequencyOf.reserveCapacity(termOf.capacity)
         relatedOf.reserveCapacity(termOf.capacity)
-        for index in parts.indices {
-            // Each part is let go once copied, so the postings are never held twice over.
-            let part = parts[index]
-            parts[index] = Part()
-            let mapping = part.terms.map { term -> Int32 in
-                if let number = global[term] { return number }
-                global[term] = Int32(terms.count)
-                terms.append(term)
-                return Int32(terms.count - 1)
+        starts.reserveCapacity(papers.count + 1)
+        for index in segments.indices {
+            // Each segment is let go once copied, so the postings are never held twice over.
+            let segment = segments[index]
+            segments[index] = TermSegment(month: "", fingerprint: 0)
+            let mapping = segment.vocabulary.withUnsafeBufferPointer { vocabulary in
+                var start = 0
+                return segment.vocabularyEnds.map { end -> Int32 in
+                    let term = UnsafeBufferPointer(rebasing: vocabulary[start..<Int(end)])
+                    start = Int(end)
+                    let hash = WordTable.hash(term)
+                    if let number = global.value(for: term, hash: hash) { return number }
+                    global.insert(term, hash: hash, value: Int32(terms.count))
+                    terms.append(Array(term))
+                    return Int32(terms.count - 1)
+                }
             }
-            let offset = termOf.count
-            termOf.append(contentsOf: part.termOf.lazy.map { mapping[Int($0)] })
-            frequencyOf.append(contentsOf: part.frequencyOf)
-            relatedOf.append(contentsOf: part.relatedOf)
-            starts.append(contentsOf: part.starts.dropFirst().lazy.map { $0 + offset })
-            lengths.append(contentsOf: part.lengths)
+            termOf.append(contentsOf: segment.termOf.lazy.map { mapping[Int($0)] })
+            frequencyOf.append(contentsOf: segment.frequencyOf)
+            relatedOf.append(contentsOf: segment.relatedOf)
+            for count in segment.counts { starts.append(starts[starts.count - 1] + Int(count)) }
+            lengths.append(contentsOf: segment.lengths)
         }
     }
 
-    /// One worker's papers, with term numbers of its own vocabulary.
+    /// Each month's key (`YYYY-MM`) and its run of papers.
+    private static func months(_ papers: [Paper]) -> [(month: String, range: Range<Int>)] {
+        var months: [(month: String, range: Range<Int>)] = []
+        var start = 0
+        for index in papers.indices where index + 1 == papers.count
+            || (papers[index + 1].day.year, papers[index + 1].day.month) != (papers[index].day.year, papers[index].day.month)
+        {
+            let day = papers[index].day
+            months.append((String(format: "%04d-%02d", day.year, day.month), start..<index + 1))
+            start = index + 1
+        }
+        return months
+    }
+
+    /// One month's papers, with term numbers of its own vocabulary.
     private struct Part: Sendable {
         var terms: [[UInt8]] = []
         var starts: [Int] = [0]
@@ -116,6 +149,23 @@ struct SearchPostings {
             starts.append(termOf.count)
             lengths.append(length)
             length = 0
+        }
+
+        /// What was gathered, as a segment (the working tables are left behind).
+        consuming func segment(month: String, fingerprint: UInt64) -> TermSegment {
+            var segment = TermSegment(month: month, fingerprint: fingerprint)
+            segment.vocabulary.reserveCapacity(terms.reduce(0) { $0 + $1.count })
+            for term in terms {
+                segment.vocabulary.append(contentsOf: term)
+                segment.vocabularyEnds.append(Int32(segment.vocabulary.count))
+            }
+            segment.counts = zip(starts, starts.dropFirst()).map { Int32($1 - $0) }
+            // Moved, not copied: the part's buffers are unique.
+            swap(&segment.termOf, &termOf)
+            swap(&segment.frequencyOf, &frequencyOf)
+            swap(&segment.relatedOf, &relatedOf)
+            swap(&segment.lengths, &lengths)
+            return segment
         }
 
         private mutating func add(_ text: String, _ weight: Int, _ relatedWeight: UInt16) {
