@@ -67,8 +67,10 @@ public enum Pipeline {
             monitor.end()
             return Report(unchanged: summary)
         }
-        let prepared = try prepare(
-            options, monitor: monitor, reads: scan.reads, terms: session.termSegments(reads: !options.full), salt: settings)
+        let reuse = Reuse(
+            records: session.cacheFolder(named: "records", reads: !options.full),
+            terms: session.cacheFolder(named: "terms", reads: !options.full), hashes: scan.knownHashes, salt: settings)
+        let prepared = try prepare(options, monitor: monitor, reads: scan.reads, reuse: reuse)
         let inputs = scan.completed()
         monitor.begin(.comparing)
         let keys = prepared.plan.keys()
@@ -105,7 +107,7 @@ public enum Pipeline {
 
     /// Renders every file of the site into memory without writing anything (for `digest serve`).
     public static func render(_ options: Options) throws -> (report: Report, files: [OutputFile]) {
-        let prepared = try prepare(options, monitor: BuildMonitor(), reads: nil, terms: nil, salt: 0)
+        let prepared = try prepare(options, monitor: BuildMonitor(), reads: nil, reuse: Reuse())
         let files = prepared.plan.renderAll()
         return (prepared.report(files: files.count, bytes: files.reduce(0) { $0 + $1.bytes.count }), files)
     }
@@ -127,15 +129,28 @@ public enum Pipeline {
         }
     }
 
+    /// What earlier builds left in the cache for this one: paper files decoded and months of
+    /// search terms, each checked against what it was made from (`RecordFolder`, `TermSegment`).
+    private struct Reuse {
+        var records: CacheFolder?
+        var terms: CacheFolder?
+        /// The hashes of the input files' bytes that the change check knows.
+        var hashes: [String: UInt64] = [:]
+        /// What else they depend on: the Digest executable and the options.
+        var salt: UInt64 = 0
+    }
+
     /// `reads`: the build's change check, whose reads loading takes over (nil for `render`).
-    /// `terms`: the cache's months of search terms, `salt` what else they depend on.
-    private static func prepare(
-        _ options: Options, monitor: BuildMonitor, reads: InputReads?, terms store: TermSegmentFolder?, salt: UInt64
-    ) throws -> Prepared {
+    private static func prepare(_ options: Options, monitor: BuildMonitor, reads: InputReads?, reuse: Reuse) throws -> Prepared {
         monitor.begin(.reading)
         let content = try FolderReader.readContent(options.content, reads: reads)
         monitor.begin(.loading, total: content.paperPaths.count)
-        let loaded = try ContentLoader.load(content, baseURLOverride: options.baseURL)
+        let records = reuse.records.map { folder in
+            // `site.json` gives the time zone days are read in.
+            RecordFolder(folder: folder, paths: content.paperPaths, known: reuse.hashes, reads: reads, salt: reuse.salt ^ ContentHash.of(content.site.bytes))
+        }
+        let loaded = try ContentLoader.load(content, baseURLOverride: options.baseURL, store: records)
+        reuse.records?.removeOthers()
         let layouts = try FolderReader.readLayouts(options.layouts, reads: reads)
         let interface = try Interface(language: loaded.config.language, files: layouts.strings, folder: options.layouts)
         monitor.begin(.grouping)
@@ -143,8 +158,8 @@ public enum Pipeline {
             config: loaded.config, records: loaded.records, runs: loaded.runs, pages: loaded.pages, today: options.today,
             other: interface.text("topic.other"))
         monitor.begin(.indexing)
-        let terms = PaperTerms(digest, store: store, salt: salt)
-        store?.removeOthers()
+        let terms = PaperTerms(digest, store: reuse.terms.map(TermSegmentFolder.init), salt: reuse.salt)
+        reuse.terms?.removeOthers()
         let search = SearchIndex(terms)
         monitor.begin(.relating)
         let related = RelatedPapers(terms)

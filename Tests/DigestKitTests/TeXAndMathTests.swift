@@ -21,6 +21,10 @@ import Testing
         #expect(TeXAccents.decode(#"\mathcal{O}(n) \cite{x} \omega \in"#) == #"\mathcal{O}(n) \cite{x} \omega \in"#)
         #expect(TeXAccents.decode("no escapes at all") == "no escapes at all")
         #expect(TeXAccents.decode(#"trailing \"#) == #"trailing \"#)
+        // Without math (most names) nothing is taken out; the placeholder marks still go.
+        #expect(TeXAccents.decode(#"Gon\c{c}alo and Wollschl\"ager"#) == "Gonçalo and Wollschläger")
+        #expect(TeXAccents.decode("M\\\"uller\u{E000}\u{E001}") == "Müller")
+        #expect(TeXAccents.decode(#"\"o, $x$, \'e and $$y$$"#) == #"ö, $x$, é and $$y$$"#)
     }
 
     /// A quick pass skips text whose only commands are math or unknown ones; a known

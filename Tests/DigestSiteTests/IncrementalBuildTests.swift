@@ -137,9 +137,9 @@ import Testing
         #expect(changedBytes.contains { $0.hasPrefix("papers/") })
     }
 
-    /// The cache keeps each month's search terms; a build cuts again only the months whose
-    /// papers changed, and a damaged month is cut again, never used.
-    @Test func searchTermsAreKeptByMonth() throws {
+    /// The cache keeps each paper file's records and each month's search terms; a build
+    /// decodes and cuts again only what changed, and anything damaged is made again, never used.
+    @Test func recordsAndSearchTermsAreKept() throws {
         let site = try Self.site()
         defer { site.remove() }
         try site.write("Content/papers/2026-10/2026-10-30.json", #"{"date": "2026-10-30", "papers": [\#(paperJSON("2610.19001"))]}"#)
@@ -152,25 +152,37 @@ import Testing
             #expect(segment.month == month && !segment.termOf.isEmpty)
         }
         let october = Self.stamps(terms)["2026-10"]
+        let records = site.folder.path + "/.Site.cache/records"
+        let paperFiles = try FolderReader.listPaperFiles(site.content + "/papers").files
+        #expect(try FileManager.default.contentsOfDirectory(atPath: records).count == paperFiles.count)
+        let recordStamps = Self.stamps(records)
 
-        try Self.edit(site, "Content/papers/2026-11/2026-11-12.json") { $0.replacingOccurrences(of: "## Summary", with: "## Overview") }
+        let edited = "Content/papers/2026-11/2026-11-12.json"
+        try Self.edit(site, edited) { $0.replacingOccurrences(of: "## Summary", with: "## Overview") }
         try site.build()
         #expect(Self.stamps(terms)["2026-10"] == october, "October's papers did not change")
+        let editedEntry = RecordFolder.name(site.folder.path + "/" + edited)
+        #expect(Set(Self.stamps(records).filter { recordStamps[$0.key] != $0.value }.keys) == [editedEntry], "only the edited file is decoded again")
         try Self.expectSameAsACleanBuild(site, "a November summary edited")
 
-        // A damaged month is cut again.
+        // A damaged month and a damaged file's records are made again.
         var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: terms + "/2026-10")))
         bytes[bytes.count / 2] ^= 0xFF
         try Data(bytes).write(to: URL(fileURLWithPath: terms + "/2026-10"))
+        let other = records + "/" + RecordFolder.name(site.content + "/papers/2026-11/2026-11-18.json")
+        var entry = Array(try Data(contentsOf: URL(fileURLWithPath: other)))
+        entry[entry.count / 3] ^= 0xFF
+        try Data(entry).write(to: URL(fileURLWithPath: other))
         try Self.edit(site, "Content/papers/2026-11/2026-11-12.json") { $0.replacingOccurrences(of: "## Overview", with: "## Summary") }
         try site.build()
         #expect(TermSegment(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: terms + "/2026-10")))) != nil)
         try Self.expectSameAsACleanBuild(site, "after a damaged month")
 
-        // A month without papers leaves the cache.
+        // A month without papers leaves the cache, with its files' records.
         try FileManager.default.removeItem(atPath: site.folder.path + "/Content/papers/2026-10")
         try site.build()
         #expect(try files() == ["2026-11"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: records).count == paperFiles.count - 1)
         try Self.expectSameAsACleanBuild(site, "October removed")
     }
 

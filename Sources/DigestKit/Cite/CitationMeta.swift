@@ -29,7 +29,7 @@ enum CitationMeta {
 
     /// `2026/11/20`, the form Highwire's dates take.
     private static func slashed(_ day: CalendarDay) -> String {
-        day.description.replacingOccurrences(of: "-", with: "/")
+        pad(day.year, 4) + "/" + pad(day.month, 2) + "/" + pad(day.day, 2)
     }
 
     /// An OpenURL ContextObject (Z39.88-2004, key/encoded-value), the `title` of a

@@ -59,7 +59,7 @@ struct BuildCache: Sendable, Equatable {
 
     // MARK: Reading and writing
 
-    static let magic = Array("DIGEST-CACHE-2\n".utf8)
+    static let magic = Array("DIGEST-CACHE-3\n".utf8)
 
     /// The manifest in `folder`, or nil when there is none or it cannot be read (a build
     /// without a cache is only slower).
@@ -116,21 +116,10 @@ extension BuildCache.FileStamp {
     }
 }
 
-/// The manifest's binary form: little-endian integers and length-prefixed UTF-8 strings.
-/// (Tree entries are in dictionary order: the manifest is Digest's own, and never compared.)
-private struct ByteWriter {
-    var bytes: [UInt8] = []
-
-    mutating func int(_ value: Int64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
-    mutating func int(_ value: Int) { int(Int64(value)) }
-    mutating func int(_ value: UInt64) { int(Int64(bitPattern: value)) }
-    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
-
-    mutating func string(_ value: String) {
-        int(value.utf8.count)
-        bytes.append(contentsOf: value.utf8)
-    }
-
+/// The manifest's binary form (`ByteWriter`'s: little-endian integers and length-prefixed
+/// UTF-8 strings). Tree entries are in dictionary order: the manifest is Digest's own, and
+/// never compared.
+extension ByteWriter {
     mutating func stamp(_ stamp: BuildCache.FileStamp) {
         int(stamp.inode)
         int(stamp.size)
@@ -174,51 +163,11 @@ private struct ByteWriter {
         string(summary.today ?? "")
         bool(summary.katex)
         int(summary.warnings.count)
-        for warning in summary.warnings {
-            for text in [warning.file, warning.record?.id ?? "", warning.field ?? "", warning.message] { string(text) }
-            for number in [warning.line, warning.column, warning.record?.number] { int(number ?? -1) }
-            bool(warning.record?.id != nil)
-            bool(warning.field != nil)
-        }
+        for warning in summary.warnings { diagnostic(warning) }
     }
 }
 
-private struct ByteReader {
-    struct Malformed: Error {}
-
-    let bytes: [UInt8]
-    var offset = 0
-
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    mutating func int() throws(Malformed) -> Int64 {
-        guard offset + 8 <= bytes.count else { throw Malformed() }
-        let value = bytes.withUnsafeBytes { Int64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: Int64.self)) }
-        offset += 8
-        return value
-    }
-
-    mutating func count() throws(Malformed) -> Int {
-        let value = try int()
-        guard value >= 0, value <= bytes.count else { throw Malformed() }
-        return Int(value)
-    }
-
-    mutating func unsigned() throws(Malformed) -> UInt64 { UInt64(bitPattern: try int()) }
-
-    mutating func bool() throws(Malformed) -> Bool {
-        guard offset < bytes.count else { throw Malformed() }
-        offset += 1
-        return bytes[offset - 1] != 0
-    }
-
-    mutating func string() throws(Malformed) -> String {
-        let length = try count()
-        guard offset + length <= bytes.count else { throw Malformed() }
-        defer { offset += length }
-        return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
-    }
-
+extension ByteReader {
     mutating func stamp() throws(Malformed) -> BuildCache.FileStamp {
         BuildCache.FileStamp(inode: try unsigned(), size: try int(), seconds: try int(), nanoseconds: try int())
     }
@@ -263,16 +212,7 @@ private struct ByteReader {
         let today = try string()
         summary.today = hasToday ? today : nil
         summary.katex = try bool()
-        for _ in 0..<(try count()) {
-            let file = try string(), id = try string(), field = try string(), message = try string()
-            let line = try int(), column = try int(), record = try int()
-            let hasID = try bool(), hasField = try bool()
-            summary.warnings.append(
-                Diagnostic(
-                    .warning, file: file, line: line < 0 ? nil : Int(line), column: column < 0 ? nil : Int(column),
-                    record: record < 0 ? nil : Diagnostic.Record(number: Int(record), id: hasID ? id : nil),
-                    field: hasField ? field : nil, message: message))
-        }
+        for _ in 0..<(try count()) { summary.warnings.append(try diagnostic()) }
         guard offset == bytes.count else { throw Malformed() }
         return BuildCache(settings: settings, inputs: inputs, front: front, back: back, summary: summary)
     }

@@ -16,6 +16,12 @@ enum InputFingerprint {
         var pending: [Int]
         let reads: InputReads
 
+        /// The hashes known before loading: of files unchanged since the last build, and of
+        /// those whose stamps changed, read here.
+        var knownHashes: [String: UInt64] {
+            Dictionary(inputs.filter { $0.hash != 0 }.map { ($0.path, $0.hash) }, uniquingKeysWith: { first, _ in first })
+        }
+
         /// The inputs with every hash: from what loading read, else read now.
         func completed() -> [BuildCache.InputFile] {
             var inputs = inputs

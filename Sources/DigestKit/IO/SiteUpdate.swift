@@ -230,19 +230,20 @@ extension SiteWriter.Session {
         }
     }
 
-    /// The cache's folder of search terms, made when missing (a first build fills it); nil
-    /// when something that is not Digest's is where the cache would go, or it cannot be made.
-    /// `reads`: whether the build may use what is in it.
-    func termSegments(reads: Bool) -> TermSegmentFolder? {
+    /// A folder of the cache for what a build keeps beside its trees (`terms`, `records`),
+    /// made when missing (a first build fills it); nil when something that is not Digest's is
+    /// where the cache would go, or it cannot be made. `reads`: whether the build may use
+    /// what is in it.
+    func cacheFolder(named name: String, reads: Bool) -> CacheFolder? {
         guard !cacheFolderIsForeign, (try? makeCacheFolder()) != nil else { return nil }
-        let path = cacheFolder + "/terms"
+        let path = cacheFolder + "/" + name
         var info = stat()
         if lstat(path, &info) != 0 {
             guard mkdir(path, 0o755) == 0 else { return nil }
         } else if info.st_mode & S_IFMT != S_IFDIR {
             return nil
         }
-        return TermSegmentFolder(path: path, reads: reads)
+        return CacheFolder(path: path, reads: reads)
     }
 
     /// Removes a folder only if it carries the site marker or is empty; a link is never followed.

@@ -13,10 +13,18 @@ public enum ContentLoader {
 
     /// Reads the whole content folder: settings, papers, runs and pages, reporting every problem at once.
     public static func load(_ content: FolderReader.Content, baseURLOverride: BaseURL? = nil) throws(DiagnosticsError) -> Loaded {
+        try load(content, baseURLOverride: baseURLOverride, store: nil)
+    }
+
+    /// The same, taking from `store` the paper files earlier builds decoded.
+    static func load(
+        _ content: FolderReader.Content, baseURLOverride: BaseURL?, store: DecodedRecordStore?
+    ) throws(DiagnosticsError) -> Loaded {
         var loaded: Loaded?
         var diagnostics: [Diagnostic] = []
         do {
-            loaded = try load(site: content.site, paperPaths: content.paperPaths, paper: content.paper, baseURLOverride: baseURLOverride)
+            loaded = try load(
+                site: content.site, paperPaths: content.paperPaths, paper: content.paper, baseURLOverride: baseURLOverride, store: store)
         } catch {
             diagnostics += error.diagnostics
         }
@@ -48,16 +56,21 @@ public enum ContentLoader {
     /// Paper files are read one at a time by `paper` (on several threads), so only the files
     /// being decoded are in memory.
     static func load(
-        site: SourceFile, paperPaths: [String], paper: @Sendable (Int) throws(DigestError) -> SourceFile, baseURLOverride: BaseURL?
+        site: SourceFile, paperPaths: [String], paper: @Sendable (Int) throws(DigestError) -> SourceFile, baseURLOverride: BaseURL?,
+        store: DecodedRecordStore? = nil
     ) throws(DiagnosticsError) -> Loaded {
         let (config, siteDiagnostics) = SiteConfigDecoder.decode(site, baseURLOverride: baseURLOverride)
         // Without valid settings the files are still checked, with UTC days, so one run reports everything.
         let timeZone = config?.timeZone ?? .utc
-        let decoded = Parallel.map(paperPaths.count) { index -> (records: [Paper], diagnostics: [Diagnostic]) in
+        let decoded = Parallel.map(paperPaths.count) { index -> DecodedRecords in
+            if let kept = store?.decoded(index) { return kept }
             do throws(DigestError) {
-                return PaperFileDecoder.decode(try paper(index), fileIndex: index, timeZone: timeZone)
+                let (records, diagnostics) = PaperFileDecoder.decode(try paper(index), fileIndex: index, timeZone: timeZone)
+                let decoded = DecodedRecords(records: records, diagnostics: diagnostics)
+                if !diagnostics.contains(where: { $0.severity == .error }) { store?.keep(index, decoded) }
+                return decoded
             } catch {
-                return ([], [Diagnostic(file: paperPaths[index], message: "cannot be read")])
+                return DecodedRecords(records: [], diagnostics: [Diagnostic(file: paperPaths[index], message: "cannot be read")])
             }
         }
         let diagnostics = siteDiagnostics + decoded.flatMap(\.diagnostics)

@@ -21,7 +21,7 @@ enum CodeLink {
     private static func addresses(in text: String) -> [(url: String, before: Substring)] {
         var found: [(url: String, before: Substring)] = []
         var rest = text[...]
-        while let start = rest.range(of: "http", options: .caseInsensitive) {
+        while let start = http(in: rest) {
             let tail = rest[start.lowerBound...]
             let end = tail.firstIndex { $0.isWhitespace || "}{)]>\"'<,\\".contains($0) } ?? tail.endIndex
             var url = String(tail[..<end])
@@ -32,6 +32,19 @@ enum CodeLink {
             found.append((url, text[from..<start.lowerBound]))
         }
         return found
+    }
+
+    /// The first `http` in any case, found on the bytes (Foundation's case-insensitive
+    /// search was most of checking a record whose abstract has an address).
+    private static func http(in text: Substring) -> Range<String.Index>? {
+        let utf8 = text.utf8
+        var from = utf8.startIndex
+        while let start = utf8[from...].firstIndex(where: { $0 | 0x20 == UInt8(ascii: "h") }) {
+            guard let end = utf8.index(start, offsetBy: 4, limitedBy: utf8.endIndex) else { return nil }
+            if utf8[start..<end].elementsEqual("http".utf8, by: { $0 | 0x20 == $1 }) { return start..<end }
+            from = utf8.index(after: start)
+        }
+        return nil
     }
 
     /// `https://github.com/owner/repo…` (or GitLab): an owner and a repository, not a site page.

@@ -154,19 +154,25 @@ public enum MathSpans {
     }
 
     /// Puts each span back exactly as it was written (for text that is not rendered yet).
+    /// On the bytes, as `restore` does: walking `unicodeScalars` was most of decoding the TeX
+    /// accents of an abstract with math.
     static func restoreSource(_ text: String, spans: [Span], key: String) -> String {
-        var result = ""
-        var rest = text[...]
-        while let start = rest.unicodeScalars.firstIndex(of: open),
-            let end = rest.unicodeScalars[start...].firstIndex(of: close)
-        {
-            result += rest[..<start]
-            if let span = placeholderSpan(String(rest.unicodeScalars[rest.unicodeScalars.index(after: start)..<end]), key: key, spans: spans) {
-                result += span.source
+        guard text.containsByte(0xEE) else { return text }
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + spans.reduce(0) { $0 + $1.source.utf8.count })
+            var rest = 0  // where the text not yet copied starts
+            while let start = find(openBytes, in: bytes, from: rest), let end = find(closeBytes, in: bytes, from: start + openBytes.count) {
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest..<start]))
+                let label = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + openBytes.count)..<end]), as: UTF8.self)
+                // A forged or foreign placeholder's characters are dropped.
+                if let span = placeholderSpan(label, key: key, spans: spans) { result.append(contentsOf: span.source.utf8) }
+                rest = end + closeBytes.count
             }
-            rest = rest[rest.unicodeScalars.index(after: end)...]
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest...]))
+            return String(decoding: result, as: UTF8.self)
         }
-        return result + rest
     }
 
     /// `<code class="math math-inline">…</code>`: readable TeX without JavaScript, typeset by KaTeX with it.
