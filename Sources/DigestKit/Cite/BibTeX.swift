@@ -55,7 +55,7 @@ enum BibTeX {
     }
 
     /// `firstWord` of an ASCII title, read byte by byte: every build keys every paper, and
-    /// cutting each title into search terms and `Character`s was a third of it. nil when the title is not ASCII, or
+    /// cutting each title into search terms and `Character`s was more than half of it. nil when the title is not ASCII, or
     /// when its first word is too long to be a search term (then `terms` decides, as for others).
     private static func asciiFirstWord(_ title: String) -> String? {
         var title = title
@@ -92,7 +92,7 @@ enum BibTeX {
     /// with none gets the hash `Slug` gives it, and no name stays empty.
     private static func ascii(_ text: String) -> String {
         if text.isEmpty { return "" }
-        // Filtered as bytes: Foundation's `replacingOccurrences` was most of keying a paper.
+        // Filtered as bytes: Foundation's `replacingOccurrences` was half of keying a paper.
         return String(decoding: Slug.make(text, fallbackPrefix: "").utf8.filter { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: ".") }, as: UTF8.self)
     }
 

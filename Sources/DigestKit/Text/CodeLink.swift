@@ -35,7 +35,7 @@ enum CodeLink {
     }
 
     /// The first `http` in any case, found on the bytes (Foundation's case-insensitive
-    /// search was most of checking a record whose abstract has an address).
+    /// search was most of finding a code link in an abstract).
     private static func http(in text: Substring) -> Range<String.Index>? {
         let utf8 = text.utf8
         var from = utf8.startIndex

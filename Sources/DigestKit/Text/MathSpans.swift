@@ -154,8 +154,8 @@ public enum MathSpans {
     }
 
     /// Puts each span back exactly as it was written (for text that is not rendered yet).
-    /// On the bytes, as `restore` does: walking `unicodeScalars` was most of decoding the TeX
-    /// accents of an abstract with math.
+    /// On the bytes, as `restore` does: walking `unicodeScalars` was a quarter of decoding
+    /// the TeX accents of an abstract with math.
     static func restoreSource(_ text: String, spans: [Span], key: String) -> String {
         guard text.containsByte(0xEE) else { return text }
         var text = text
