@@ -213,7 +213,7 @@ extension ByteReader {
         summary.today = hasToday ? today : nil
         summary.katex = try bool()
         for _ in 0..<(try count()) { summary.warnings.append(try diagnostic()) }
-        guard offset == bytes.count else { throw Malformed() }
+        guard isAtEnd else { throw Malformed() }
         return BuildCache(settings: settings, inputs: inputs, front: front, back: back, summary: summary)
     }
 }

@@ -21,20 +21,15 @@ struct RecordFolder: DecodedRecordStore {
 
     func decoded(_ file: Int) -> DecodedRecords? {
         let path = paths[file]
-        guard let hash = known[path], let bytes = folder.read(Self.name(path)), bytes.count > Self.magic.count + 8 else { return nil }
-        let body = bytes.count - 8
-        let stored = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: body, as: UInt64.self)) }
-        guard bytes.starts(with: Self.magic), bytes.withUnsafeBytes({ ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[..<body])) }) == stored
+        guard let hash = known[path], let bytes = folder.read(Self.name(path)), var reader = ByteReader(sealed: bytes, magic: Self.magic)
         else { return nil }
-        var reader = ByteReader(Array(bytes[..<body]))
-        reader.offset = Self.magic.count
         do throws(ByteReader.Malformed) {
             guard try reader.string() == path, try reader.unsigned() == hash, try reader.unsigned() == salt else { return nil }
             var records: [Paper] = []
             for _ in 0..<(try reader.count()) { records.append(try reader.paper(file: file, path: path)) }
             var diagnostics: [Diagnostic] = []
             for _ in 0..<(try reader.count()) { diagnostics.append(try reader.diagnostic()) }
-            guard reader.offset == body, diagnostics.allSatisfy({ $0.severity != .error && $0.file == path }) else { return nil }
+            guard reader.isAtEnd, diagnostics.allSatisfy({ $0.severity != .error && $0.file == path }) else { return nil }
             return DecodedRecords(records: records, diagnostics: diagnostics)
         } catch {
             return nil
@@ -53,7 +48,7 @@ struct RecordFolder: DecodedRecordStore {
         for record in decoded.records { writer.paper(record) }
         writer.int(decoded.diagnostics.count)
         for diagnostic in decoded.diagnostics { writer.diagnostic(diagnostic) }
-        writer.int(ContentHash.of(writer.bytes))
+        writer.seal()
         folder.write(Self.name(path), writer.bytes)
     }
 

@@ -25,76 +25,53 @@ struct TermSegment: Sendable, Equatable {
     /// Bumped whenever the layout changes; an old segment then does not decode, and is cut again.
     static let magic = Array("DIGEST-TERMS-1\n".utf8)
 
-    /// The segment as a file: the magic, the month and fingerprint, each array as its count
-    /// and its little-endian elements, and an `XXH64` of all that, so damage is caught.
+    /// The segment as a file (`ByteWriter`'s form, sealed): the magic, the month and
+    /// fingerprint, then each array.
     var bytes: [UInt8] {
-        var bytes = Self.magic
-        func int(_ value: Int64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
-        func array<T: FixedWidthInteger>(_ values: [T]) {
-            int(Int64(values.count))
-            values.withUnsafeBytes { bytes.append(contentsOf: $0) }  // little-endian machines only; see `init?(bytes:)`
-        }
-        int(Int64(month.utf8.count))
-        bytes.append(contentsOf: month.utf8)
-        int(Int64(bitPattern: fingerprint))
-        array(vocabulary)
-        array(vocabularyEnds)
-        array(counts)
-        array(termOf)
-        array(frequencyOf)
-        array(relatedOf)
-        array(lengths)
-        int(Int64(bitPattern: ContentHash.of(bytes)))
-        return bytes
+        var writer = ByteWriter()
+        writer.bytes = Self.magic
+        writer.string(month)
+        writer.int(fingerprint)
+        writer.array(vocabulary)
+        writer.array(vocabularyEnds)
+        writer.array(counts)
+        writer.array(termOf)
+        writer.array(frequencyOf)
+        writer.array(relatedOf)
+        writer.array(lengths)
+        writer.seal()
+        return writer.bytes
     }
 
     /// The segment `bytes` wrote, or nil when they are anything else: damaged, cut short, of
     /// another version, or inconsistent (a term number past the vocabulary).
     init?(bytes: [UInt8]) {
-        guard 1.littleEndian == 1, bytes.count >= Self.magic.count + 8, bytes.starts(with: Self.magic) else { return nil }
-        let body = bytes.count - 8
-        let stored = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: body, as: UInt64.self)) }
-        guard bytes.withUnsafeBytes({ ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[..<body])) }) == stored else { return nil }
-        var offset = Self.magic.count
-        func int() -> Int64? {
-            guard offset + 8 <= body else { return nil }
-            defer { offset += 8 }
-            return bytes.withUnsafeBytes { Int64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: Int64.self)) }
+        guard var reader = ByteReader(sealed: bytes, magic: Self.magic) else { return nil }
+        do throws(ByteReader.Malformed) {
+            self.init(month: try reader.string(), fingerprint: try reader.unsigned())
+            vocabulary = try reader.array(UInt8.self)
+            vocabularyEnds = try reader.array(Int32.self)
+            counts = try reader.array(Int32.self)
+            termOf = try reader.array(Int32.self)
+            frequencyOf = try reader.array(Int32.self)
+            relatedOf = try reader.array(UInt16.self)
+            lengths = try reader.array(Int32.self)
+        } catch {
+            return nil
         }
-        func array<T: FixedWidthInteger>(_: T.Type) -> [T]? {
-            guard let count = int(), count >= 0, count <= (body - offset) / MemoryLayout<T>.stride else { return nil }
-            let size = Int(count) * MemoryLayout<T>.stride
-            defer { offset += size }
-            return [T](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
-                bytes.withUnsafeBytes { source in
-                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<offset + size]))
-                }
-                initialized = Int(count)
-            }
-        }
-        guard let monthBytes = array(UInt8.self), let fingerprint = int(), let vocabulary = array(UInt8.self),
-            let vocabularyEnds = array(Int32.self), let counts = array(Int32.self), let termOf = array(Int32.self),
-            let frequencyOf = array(Int32.self), let relatedOf = array(UInt16.self), let lengths = array(Int32.self), offset == body
-        else { return nil }
-        // Consistent, so that nothing built from it reads out of bounds.
+        guard reader.isAtEnd, isConsistent else { return nil }
+    }
+
+    /// Whether nothing built from the segment reads out of bounds.
+    private var isConsistent: Bool {
         var previous: Int32 = 0
         for end in vocabularyEnds {
-            guard end >= previous else { return nil }
+            guard end >= previous else { return false }
             previous = end
         }
-        guard Int(previous) <= vocabulary.count, counts.count == lengths.count, counts.allSatisfy({ $0 >= 0 }),
-            counts.reduce(0, { $0 + Int($1) }) == termOf.count, frequencyOf.count == termOf.count, relatedOf.count == termOf.count,
-            termOf.allSatisfy({ $0 >= 0 && Int($0) < vocabularyEnds.count })
-        else { return nil }
-        self.month = String(decoding: monthBytes, as: UTF8.self)
-        self.fingerprint = UInt64(bitPattern: fingerprint)
-        self.vocabulary = vocabulary
-        self.vocabularyEnds = vocabularyEnds
-        self.counts = counts
-        self.termOf = termOf
-        self.frequencyOf = frequencyOf
-        self.relatedOf = relatedOf
-        self.lengths = lengths
+        return Int(previous) <= vocabulary.count && counts.count == lengths.count && counts.allSatisfy { $0 >= 0 }
+            && counts.reduce(0, { $0 + Int($1) }) == termOf.count && frequencyOf.count == termOf.count && relatedOf.count == termOf.count
+            && termOf.allSatisfy { $0 >= 0 && Int($0) < vocabularyEnds.count }
     }
 
     init(month: String, fingerprint: UInt64) {

@@ -1,6 +1,8 @@
-/// Digest's own binary files in the build cache (the manifest, decoded records): little-endian
-/// integers and length-prefixed UTF-8 strings, read back by `ByteReader`, which refuses
-/// anything cut short or out of range rather than trusting it.
+/// Digest's own binary files in the build cache (the manifest, decoded records, months of
+/// search terms): little-endian integers, length-prefixed UTF-8 strings and arrays, read
+/// back by `ByteReader`, which refuses anything cut short or out of range rather than
+/// trusting it. Files that are rewritten without a flush end in a seal (`seal()`), so one a
+/// crash cut short or the disk damaged is told from a good one.
 struct ByteWriter {
     var bytes: [UInt8] = []
 
@@ -29,6 +31,16 @@ struct ByteWriter {
         for value in values { string(value) }
     }
 
+    /// The count, then the elements as they are in memory (little-endian: `ByteReader(sealed:)`
+    /// refuses anything on a big-endian machine).
+    mutating func array<T: FixedWidthInteger>(_ values: [T]) {
+        int(values.count)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
+    /// Ends the bytes with their `XXH64`.
+    mutating func seal() { int(ContentHash.of(bytes)) }
+
     mutating func diagnostic(_ diagnostic: Diagnostic) {
         bytes.append(diagnostic.severity == .error ? 0 : diagnostic.severity == .warning ? 1 : 2)
         string(diagnostic.file)
@@ -46,11 +58,30 @@ struct ByteReader {
 
     let bytes: [UInt8]
     var offset = 0
+    /// Where the bytes to read end (before a seal).
+    let end: Int
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        end = bytes.count
+    }
+
+    /// A reader of sealed bytes (`ByteWriter.seal()`) after `magic`, or nil when they do not
+    /// start with it or their seal does not match: they were damaged or cut short.
+    init?(sealed bytes: [UInt8], magic: [UInt8]) {
+        guard 1.littleEndian == 1, bytes.count >= magic.count + 8, bytes.starts(with: magic) else { return nil }
+        let body = bytes.count - 8
+        let seal = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: body, as: UInt64.self)) }
+        guard bytes.withUnsafeBytes({ ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[..<body])) }) == seal else { return nil }
+        self.bytes = bytes
+        offset = magic.count
+        end = body
+    }
+
+    var isAtEnd: Bool { offset == end }
 
     mutating func int() throws(Malformed) -> Int64 {
-        guard offset + 8 <= bytes.count else { throw Malformed() }
+        guard offset + 8 <= end else { throw Malformed() }
         let value = bytes.withUnsafeBytes { Int64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: Int64.self)) }
         offset += 8
         return value
@@ -58,21 +89,21 @@ struct ByteReader {
 
     mutating func count() throws(Malformed) -> Int {
         let value = try int()
-        guard value >= 0, value <= bytes.count else { throw Malformed() }
+        guard value >= 0, value <= end else { throw Malformed() }
         return Int(value)
     }
 
     mutating func unsigned() throws(Malformed) -> UInt64 { UInt64(bitPattern: try int()) }
 
     mutating func bool() throws(Malformed) -> Bool {
-        guard offset < bytes.count else { throw Malformed() }
+        guard offset < end else { throw Malformed() }
         offset += 1
         return bytes[offset - 1] != 0
     }
 
     mutating func string() throws(Malformed) -> String {
         let length = try count()
-        guard offset + length <= bytes.count else { throw Malformed() }
+        guard offset + length <= end else { throw Malformed() }
         defer { offset += length }
         return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
     }
@@ -87,8 +118,22 @@ struct ByteReader {
         return values
     }
 
+    /// An array `ByteWriter.array` wrote.
+    mutating func array<T: FixedWidthInteger>(_: T.Type) throws(Malformed) -> [T] {
+        let count = try count()
+        guard count <= (end - offset) / MemoryLayout<T>.stride else { throw Malformed() }
+        let size = count * MemoryLayout<T>.stride
+        defer { offset += size }
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { source in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<offset + size]))
+            }
+            initialized = count
+        }
+    }
+
     mutating func diagnostic() throws(Malformed) -> Diagnostic {
-        guard offset < bytes.count, bytes[offset] <= 2 else { throw Malformed() }
+        guard offset < end, bytes[offset] <= 2 else { throw Malformed() }
         let severity: Diagnostic.Severity = [.error, .warning, .note][Int(bytes[offset])]
         offset += 1
         let file = try string(), line = try optionalInt(), column = try optionalInt()

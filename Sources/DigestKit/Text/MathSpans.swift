@@ -36,11 +36,26 @@ public enum MathSpans {
             text.unicodeScalars.removeAll { $0 == open || $0 == close }
         }
         let bytes = Array(text.utf8)
-        guard bytes.contains(UInt8(ascii: "$")) || bytes.contains(UInt8(ascii: "\\")) else { return (text, [], "") }
+        // Math opens only at `$`, `\(` or `\[`: text without one (most names, many titles) is
+        // left as it is without a pass of the scanner.
+        guard mayOpenMath(bytes) else { return (text, [], "") }
         let key = key(for: text)
         var scanner = Scanner(bytes: bytes, markdown: markdown)
         let (out, spans) = scanner.run(key: key)
         return (String(decoding: out, as: UTF8.self), spans, key)
+    }
+
+    private static func mayOpenMath(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "$"): return true
+            case UInt8(ascii: "\\") where index + 1 < bytes.count && (bytes[index + 1] == UInt8(ascii: "(") || bytes[index + 1] == UInt8(ascii: "[")):
+                return true
+            default: index += 1
+            }
+        }
+        return false
     }
 
     /// The document's key: placeholders of other documents (or forged ones) do not match it.

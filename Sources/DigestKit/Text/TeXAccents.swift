@@ -8,9 +8,8 @@ import Foundation
 public enum TeXAccents {
     public static func decode(_ text: String) -> String {
         guard mayHaveCommand(text) else { return text }
-        // Math is found the way pages find it, taken out, and put back untouched. Text that
-        // cannot hold math (most names with accents) skips that: it was most of this work.
-        let (protected, spans, key) = mayHaveMath(text) ? MathSpans.protect(text, markdown: false) : (text, [], "")
+        // Math is found the way pages find it, taken out, and put back untouched.
+        let (protected, spans, key) = MathSpans.protect(text, markdown: false)
         // On UTF-8 bytes: commands are ASCII, and text between them is copied in runs. (This
         // walked `Character`s, which cost more than the rest of checking a record whenever an
         // abstract had a backslash, as most real ones do.)
@@ -60,21 +59,6 @@ public enum TeXAccents {
                 guard end > index, end - index < 3 else { continue }  // every known command has one or two letters
                 let word = String(decoding: bytes[index..<end], as: UTF8.self)
                 if letterAccents[word] != nil || letters[word] != nil { return true }
-            }
-            return false
-        }
-    }
-
-    /// Whether `text` has a math delimiter (`$`, `\(`, `\[`) or a byte of the marks
-    /// `MathSpans.protect` takes out (EE): without one, protecting would change nothing.
-    private static func mayHaveMath(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            for (index, byte) in bytes.enumerated() {
-                if byte == UInt8(ascii: "$") || byte == 0xEE { return true }
-                if byte == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") || bytes[index + 1] == UInt8(ascii: "[") {
-                    return true
-                }
             }
             return false
         }
