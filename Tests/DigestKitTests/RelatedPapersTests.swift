@@ -62,6 +62,61 @@ import Testing
         #expect(Array(Self.related(plan, "2611.00050").prefix(2)) == ["2611.00030", "2611.00031"])
     }
 
+    /// An archive of two months and a new day: the old papers' vectors keep their weights,
+    /// so an old list changes only where a new paper joins it, and then only by the new
+    /// paper coming in (and the last one dropping out).
+    @Test func aNewDayChangesAnOldListOnlyByANewPaperJoiningIt() throws {
+        struct Doc { var id, day, title, abstract: String }
+        func paper(_ number: Int, day: String) -> Doc {
+            Doc(id: String(format: "2610.%05d", number + 100), day: day,
+                title: "Study " + Self.words(4, seed: UInt64(number) + 7_000), abstract: Self.words(120, seed: UInt64(number)))
+        }
+        let old = (0..<90).map { paper($0, day: $0 < 45 ? "2026-10-\(10 + $0 % 10)" : "2026-11-\(10 + $0 % 5)") }
+        // The new day's papers use only words that two old papers already use, so no old
+        // paper's vector gains a term by sharing a word no other paper had.
+        var papersUsing: [Substring: Int] = [:]
+        for paper in old {
+            for word in Set((paper.title + " " + paper.abstract).split(separator: " ")) { papersUsing[word, default: 0] += 1 }
+        }
+        let shared: [String] = old.flatMap { $0.abstract.split(separator: " ") }.filter { papersUsing[$0]! >= 2 }.map(String.init)
+        let new = (0..<8).map { index -> Doc in
+            let words: [String] = (0..<80).map { shared[(index * 131 + $0 * 17) % shared.count] }
+            return Doc(id: String(format: "2611.%05d", 900 + index), day: "2026-11-20", title: "Study " + shared[(index * 37) % shared.count],
+                       abstract: words.joined(separator: " "))
+        }
+        let records = { (papers: [Doc]) -> [String] in papers.map { Self.record($0.id, day: $0.day, title: $0.title, abstract: $0.abstract) } }
+        let before = try SearchIndexTests.plan(records(old)), after = try SearchIndexTests.plan(records(old + new))
+        let newIDs = Set(new.map(\.id))
+        var joined = 0
+        for paper in old {
+            let was = Self.related(before, paper.id), now = Self.related(after, paper.id)
+            let kept = now.filter { !newIDs.contains($0) }
+            // The old papers in the new list are the old list's first ones, in its order.
+            #expect(kept == Array(was.prefix(kept.count)), "\(paper.id): \(was) → \(now)")
+            if kept.count == now.count { #expect(now == was, "\(paper.id)") } else { joined += 1 }
+        }
+        #expect(joined > 0, "no new paper joined an old list: the test shows nothing")
+        // The new papers have lists of their own.
+        #expect(new.contains { !Self.related(after, $0.id).isEmpty })
+    }
+
+    /// Weights come from the papers before a month's start, which moves only once the
+    /// archive before it has grown by a quarter.
+    @Test func theWeightingBaseMovesWhenTheArchiveGrowsByAQuarter() throws {
+        func base(_ months: [Int]) throws -> Int {
+            let records = months.enumerated().flatMap { month, count in
+                (0..<count).map { Self.record(String(format: "26%02d.%05d", month + 1, $0), day: String(format: "2026-%02d-10", month + 1), title: "T", abstract: "a b") }
+            }
+            return RelatedPapers.weightingBase(PaperTerms(try SearchIndexTests.plan(records).digest).papers)
+        }
+        #expect(try base([30]) == 30)  // one month: all of it
+        #expect(try base([40, 8]) == 40)  // before the second month
+        #expect(try base([40, 8, 5]) == 40)  // 48 before the third: not a quarter more
+        #expect(try base([40, 10, 5]) == 50)  // 50 is a quarter more than 40
+        #expect(try base([40, 10, 5, 7]) == 50)  // 55 and 62 are not a quarter more than 50
+        #expect(try base([40, 10, 5, 7, 1]) == 62)  // 63 is; the month it starts is the newest
+    }
+
     @Test func theSampleSitesRelatedPapersShareATopicOrAKeyTerm() throws {
         let plan = try SampleSite.plan()
         // A key term: a word of six letters or more that fewer than one paper in ten uses.

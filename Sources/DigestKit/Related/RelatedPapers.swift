@@ -6,8 +6,10 @@ import Foundation
 /// (sublinear term frequency, `log(N / df)`), normalised over all its terms and then cut
 /// to its `termsPerPaper` strongest terms; two papers' score is the dot product of their
 /// cut vectors. Scores come from an inverted list of the cut vectors, so a paper meets
-/// only the papers it shares a strong term with, never all the others. docs/related.md
-/// gives the cost and why the vectors are cut.
+/// only the papers it shares a strong term with, never all the others. `N` and `df` come
+/// from the archive as it was at a month's start (`weightingBase`), so a new day leaves
+/// old papers' vectors as they were. docs/related.md gives the cost and why the vectors
+/// are cut.
 struct RelatedPapers: Sendable {
     /// How many related papers a page lists at most.
     static let count = 6
@@ -94,12 +96,22 @@ struct RelatedPapers: Sendable {
     private static func vectors(_ terms: PaperTerms) -> Vectors {
         let postings = terms.postings
         let count = terms.papers.count
-        let documentFrequency = {
-            var frequency = [Int32](repeating: 0, count: postings.terms.count)
-            for (index, term) in postings.termOf.enumerated() where postings.relatedOf[index] > 0 { frequency[Int(term)] += 1 }
-            return frequency
+        // How many papers use each term: those of the weighting base, and all of them.
+        let base = weightingBase(terms.papers)
+        let (baseFrequency, documentFrequency) = {
+            var inBase = [Int32](repeating: 0, count: postings.terms.count)
+            var frequency = inBase
+            let baseEnd = postings.starts[base]
+            for (index, term) in postings.termOf.enumerated() where postings.relatedOf[index] > 0 {
+                frequency[Int(term)] += 1
+                if index < baseEnd { inBase[Int(term)] += 1 }
+            }
+            return (inBase, frequency)
         }()
-        let idf = documentFrequency.map { $0 > 0 ? Float(log(Double(count) / Double($0))) : 0 }
+        // A term the base does not have is weighted by the papers that use it now; one used
+        // by more papers than the base holds weighs nothing (it is common anyway).
+        let weighting = zip(baseFrequency, documentFrequency).map { inBase, now in inBase > 0 ? inBase : now }
+        let idf = weighting.map { $0 > 0 ? Float(max(0, log(Double(base) / Double($0)))) : 0 }
         // Ties between equally strong terms go to the term first in byte order, not to the
         // lower term number: numbers change as the archive grows, bytes do not.
         let rank = {
@@ -108,7 +120,7 @@ struct RelatedPapers: Sendable {
             return rank
         }()
 
-        let common = Int32(max(200, count / commonShare))
+        let common = Int32(max(200, base / commonShare))
         let workers = min(count, 16)
         let parts = Parallel.map(workers) { worker in
             let range = (count * worker / workers)..<(count * (worker + 1) / workers)
@@ -123,7 +135,7 @@ struct RelatedPapers: Sendable {
                     let weight = (1 + Float(log(Double(frequency)))) * idf[Int(term)]
                     norm += weight * weight
                     // A term only this paper has relates it to nothing.
-                    if documentFrequency[Int(term)] > 1, documentFrequency[Int(term)] <= common, weight > 0 {
+                    if documentFrequency[Int(term)] > 1, weighting[Int(term)] <= common, weight > 0 {
                         candidates.append((term, weight))
                     }
                 }
@@ -147,6 +159,28 @@ struct RelatedPapers: Sendable {
         }
         return vectors
     }
+
+    /// How many of the oldest papers (`papers` are numbered oldest first) the terms' weights
+    /// come from: those before the start of a month, so that a new day, which adds papers
+    /// after it, changes no weight. Were the weights taken from every paper, each day would
+    /// move all of them a little, reorder thousands of lists whose scores were close, and
+    /// make a new day render thousands of old paper pages for nothing.
+    ///
+    /// The base moves to a later month's start only once the papers before it are a quarter
+    /// more than the base's (`growth`), so the weights change every few months, less often
+    /// as the archive grows, and stay close to the whole archive's. An archive of one month
+    /// has no earlier month: all its papers are the base.
+    static func weightingBase(_ papers: [Paper]) -> Int {
+        var base = 0
+        for index in papers.indices.dropFirst()
+        where (papers[index].day.year, papers[index].day.month) != (papers[index - 1].day.year, papers[index - 1].day.month) {
+            if base == 0 || index >= base + base / growth { base = index }
+        }
+        return base == 0 ? papers.count : base
+    }
+
+    /// The base moves when the archive before a month's start is 1 + 1 / `growth` times the base.
+    static let growth = 4
 
     /// For term `t`, the papers whose cut vectors hold it, with their weights:
     /// `papers[starts[t]..<starts[t + 1]]`, in paper order.
