@@ -69,7 +69,8 @@ public enum Pipeline {
         }
         let reuse = Reuse(
             records: session.cacheFolder(named: "records", reads: !options.full),
-            terms: session.cacheFolder(named: "terms", reads: !options.full), hashes: scan.knownHashes, salt: settings)
+            terms: session.cacheFolder(named: "terms", reads: !options.full),
+            related: session.cacheFolder(named: "related", reads: !options.full), hashes: scan.knownHashes, salt: settings)
         let prepared = try prepare(options, monitor: monitor, reads: scan.reads, reuse: reuse)
         let inputs = scan.completed()
         monitor.begin(.comparing)
@@ -129,11 +130,13 @@ public enum Pipeline {
         }
     }
 
-    /// What earlier builds left in the cache for this one: paper files decoded and months of
-    /// search terms, each checked against what it was made from (`RecordFolder`, `TermSegment`).
+    /// What earlier builds left in the cache for this one: paper files decoded, months of
+    /// search terms and related lists, each checked against what it was made from
+    /// (`RecordFolder`, `TermSegment`, `RelatedPapers.Kept`).
     private struct Reuse {
         var records: CacheFolder?
         var terms: CacheFolder?
+        var related: CacheFolder?
         /// The hashes of the input files' bytes that the change check knows.
         var hashes: [String: UInt64] = [:]
         /// What else they depend on: the Digest executable and the options.
@@ -162,7 +165,9 @@ public enum Pipeline {
         reuse.terms?.removeOthers()
         let search = SearchIndex(terms)
         monitor.begin(.relating)
-        let related = RelatedPapers(terms)
+        let relatedFile = reuse.related.map { RelatedListsFile(folder: $0, salt: reuse.salt) }
+        let related = RelatedPapers(terms, previous: relatedFile?.read())
+        relatedFile?.keep(related.kept)
         monitor.begin(.planning)
         let theme = try Theme(templates: layouts.templates, assets: layouts.assets, folder: options.layouts, interface: interface)
         let katex = try katexFolder(options).map { folder throws(DigestError) in try FolderReader.readKaTeX(folder, reads: reads) } ?? []

@@ -100,6 +100,57 @@ import Testing
         #expect(new.contains { !Self.related(after, $0.id).isEmpty })
     }
 
+    /// A build brings the last build's lists up to date instead of scoring every paper
+    /// again; what it gets is what scoring every paper gives, score for score, after a new
+    /// day, an edited and a removed paper, and from lists of another archive.
+    @Test func listsKeptFromTheLastBuildAreTheListsComputedAfresh() throws {
+        // Papers 90 and on are a new day whose words two of the first 90 papers use already,
+        // so they leave those papers' vectors as they were (a word only one paper used would
+        // become a term it shares, and change its vector: the cases below have those).
+        var papersUsing: [Substring: Int] = [:]
+        for number in 0..<90 { for word in Set(Self.words(120, seed: UInt64(number)).split(separator: " ")) { papersUsing[word, default: 0] += 1 } }
+        let shared: [String] = (0..<90).flatMap { Self.words(120, seed: UInt64($0)).split(separator: " ") }.filter { papersUsing[$0]! >= 2 }.map(String.init)
+        func corpus(_ numbers: [Int], edited: Int? = nil) -> [String] {
+            numbers.map { number in
+                let day = number < 45 ? "2026-10-\(10 + number % 10)" : number < 90 ? "2026-11-\(10 + number % 5)" : "2026-11-20"
+                let words = (0..<80).map { shared[(number * 131 + $0 * 17) % shared.count] }.joined(separator: " ")
+                // The edited paper takes most of another paper's abstract.
+                let abstract = number == edited ? Self.words(100, seed: 3) + " " + Self.words(20, seed: 500)
+                    : number >= 90 ? words : Self.words(120, seed: UInt64(number))
+                return Self.record(String(format: "2610.%05d", number + 100), day: day, title: "Study " + Self.words(4, seed: UInt64(number) + 7_000), abstract: abstract)
+            }
+        }
+        let lists = { (records: [String], previous: RelatedPapers.Kept?) in
+            RelatedPapers(PaperTerms(try SearchIndexTests.plan(records).digest), previous: previous)
+        }
+        let before = try lists(corpus(Array(0..<90)), nil)
+        let newDay = corpus(Array(0..<98))
+        let edited = corpus(Array(0..<98).filter { $0 != 17 }, edited: 60)
+        let other = try lists((0..<30).map { Self.record(String(format: "2609.%05d", $0), day: "2026-09-01", title: "Other", abstract: Self.words(120, seed: UInt64($0) + 300)) }, nil)
+        for (previous, records) in [(before.kept, newDay), (before.kept, edited), (try lists(newDay, nil).kept, edited), (other.kept, edited)] {
+            let fresh = try lists(records, nil), updated = try lists(records, previous)
+            #expect(updated.kept == fresh.kept)
+            #expect(fresh.kept.others.count > records.count, "too few lists to show anything")
+        }
+        // Most lists were kept: only the new day's papers and those that list them were scored.
+        let updated = try lists(newDay, before.kept)
+        #expect(updated.keptLists > 60 && updated.keptLists < 90, "kept \(updated.keptLists)")
+        #expect(try lists(edited, other.kept).keptLists == 0)
+    }
+
+    @Test func keptListsRoundTripOnlyWhenWhole() throws {
+        let kept = RelatedPapers(PaperTerms(try SampleSite.plan().digest)).kept
+        let bytes = kept.bytes(salt: 7)
+        #expect(RelatedPapers.Kept(bytes: bytes, salt: 7) == kept)
+        #expect(RelatedPapers.Kept(bytes: bytes, salt: 8) == nil)
+        #expect(RelatedPapers.Kept(bytes: Array(bytes.dropLast(9)), salt: 7) == nil)
+        for position in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
+            var damaged = bytes
+            damaged[position] ^= 0x10
+            #expect(RelatedPapers.Kept(bytes: damaged, salt: 7) == nil, "byte \(position)")
+        }
+    }
+
     /// Weights come from the papers before a month's start, which moves only once the
     /// archive before it has grown by a quarter.
     @Test func theWeightingBaseMovesWhenTheArchiveGrowsByAQuarter() throws {

@@ -27,6 +27,11 @@ import Testing
     }
 
     /// Builds the site as it is into a new folder, without any cache, and compares.
+    /// What the cache's files were made with: the settings the last build recorded.
+    static func salt(_ site: TestSite) throws -> UInt64 {
+        try #require(BuildCache.load(from: site.folder.path + "/.Site.cache")).settings
+    }
+
     static func expectSameAsACleanBuild(_ site: TestSite, _ step: String, today: String? = nil) throws {
         let reference = site.folder.appendingPathComponent("Reference-\(UUID().uuidString.prefix(8))").path
         defer { try? FileManager.default.removeItem(atPath: reference) }
@@ -156,6 +161,9 @@ import Testing
         let paperFiles = try FolderReader.listPaperFiles(site.content + "/papers").files
         #expect(try FileManager.default.contentsOfDirectory(atPath: records).count == paperFiles.count)
         let recordStamps = Self.stamps(records)
+        let related = site.folder.path + "/.Site.cache/related/" + RelatedListsFile.name
+        let kept = try #require(RelatedPapers.Kept(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: related))), salt: try Self.salt(site)))
+        #expect(kept.ids.contains("2610.19001") && kept.starts.count == kept.ids.count + 1)
 
         let edited = "Content/papers/2026-11/2026-11-12.json"
         try Self.edit(site, edited) { $0.replacingOccurrences(of: "## Summary", with: "## Overview") }
@@ -173,10 +181,14 @@ import Testing
         var entry = Array(try Data(contentsOf: URL(fileURLWithPath: other)))
         entry[entry.count / 3] ^= 0xFF
         try Data(entry).write(to: URL(fileURLWithPath: other))
+        var lists = Array(try Data(contentsOf: URL(fileURLWithPath: related)))
+        lists[lists.count / 2] ^= 0xFF
+        try Data(lists).write(to: URL(fileURLWithPath: related))
         try Self.edit(site, "Content/papers/2026-11/2026-11-12.json") { $0.replacingOccurrences(of: "## Overview", with: "## Summary") }
         try site.build()
         #expect(TermSegment(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: terms + "/2026-10")))) != nil)
-        try Self.expectSameAsACleanBuild(site, "after a damaged month")
+        #expect(RelatedPapers.Kept(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: related))), salt: try Self.salt(site)) != nil)
+        try Self.expectSameAsACleanBuild(site, "after a damaged month, file of records and related lists")
 
         // A month without papers leaves the cache, with its files' records.
         try FileManager.default.removeItem(atPath: site.folder.path + "/Content/papers/2026-10")

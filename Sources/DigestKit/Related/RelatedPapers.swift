@@ -37,36 +37,101 @@ struct RelatedPapers: Sendable {
         return lists[Int(number)].map { (papers[Int($0.paper)], $0.score) }
     }
 
-    init(_ terms: PaperTerms) {
+    /// Every paper's vector hash and list, for the next build (`init`'s `previous`).
+    let kept: Kept
+    /// How many lists were brought up to date from `previous` rather than computed.
+    let keptLists: Int
+
+    /// `previous`: what the last build kept. A paper whose vector is as it was then, and
+    /// none of whose listed papers changed or went, keeps its list, brought up to date with
+    /// its scores against the papers whose vectors are new or changed; only those papers
+    /// are scored against the whole archive. The lists are the ones a build without
+    /// `previous` makes, score for score: the old list was the best six of the papers that
+    /// did not change, whose scores with it are the same as then.
+    init(_ terms: PaperTerms, previous: Kept? = nil) {
         papers = terms.papers
-        numberByID = Dictionary(terms.papers.enumerated().map { ($1.id.base, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        let numberByID = Dictionary(terms.papers.enumerated().map { ($1.id.base, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        self.numberByID = numberByID
         let vectors = Self.vectors(terms)
-        let lists = Self.invert(vectors, termCount: terms.postings.terms.count)
+        let hashes = Self.hashes(vectors, terms: terms.postings.terms)
         let ids = terms.papers.map(\.id.base)
+        let update = previous.map { Update(previous: $0, ids: ids, hashes: hashes, numberByID: numberByID) }
+        let lists = Self.invert(vectors, termCount: terms.postings.terms.count)
+        let changedLists = update.map { Self.invert(vectors, termCount: terms.postings.terms.count, only: $0.changed) }
         let count = terms.papers.count
         let workers = min(count, 16)
-        self.lists = Parallel.map(workers) { worker in
+        let computed = Parallel.map(workers) { worker in
             let range = (count * worker / workers)..<(count * (worker + 1) / workers)
             var scores = [Float](repeating: 0, count: count)
             var touched: [Int32] = []
             var result: [[(paper: Int32, score: Float)]] = []
             result.reserveCapacity(range.count)
             for paper in range {
+                // Against every paper, or, for a kept list, against the changed ones only:
+                // either way in this paper's term order, so each score is the same float.
+                let kept = update?.lists[paper]
+                let against = kept == nil ? lists : changedLists!
                 for index in vectors.starts[paper]..<vectors.starts[paper + 1] {
                     let term = Int(vectors.terms[index]), weight = vectors.weights[index]
-                    for entry in lists.starts[term]..<lists.starts[term + 1] {
-                        let other = Int(lists.papers[entry])
+                    for entry in against.starts[term]..<against.starts[term + 1] {
+                        let other = Int(against.papers[entry])
                         if scores[other] == 0 { touched.append(Int32(other)) }
-                        scores[other] += weight * lists.weights[entry]
+                        scores[other] += weight * against.weights[entry]
                     }
                 }
                 scores[paper] = 0
+                for (other, score) in kept ?? [] {
+                    if scores[Int(other)] == 0 { touched.append(other) }
+                    scores[Int(other)] = score
+                }
                 result.append(Self.best(touched, scores: scores, ids: ids).map { ($0, scores[Int($0)]) })
                 for other in touched { scores[Int(other)] = 0 }
                 touched.removeAll(keepingCapacity: true)
             }
             return result
         }.flatMap { $0 }
+        self.lists = computed
+        kept = Kept(ids: ids, hashes: hashes, lists: computed)
+        keptLists = update?.lists.reduce(0) { $0 + ($1 == nil ? 0 : 1) } ?? 0
+    }
+
+    /// Which of the last build's lists still hold, in this build's numbers.
+    private struct Update {
+        /// Papers whose vectors are new or not as they were.
+        var changed: Set<Int32> = []
+        /// For each paper, its last list when it can be brought up to date, else nil.
+        var lists: [[(paper: Int32, score: Float)]?]
+
+        init(previous: Kept, ids: [String], hashes: [UInt64], numberByID: [String: Int32]) {
+            let oldNumber = Dictionary(previous.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            let old = ids.map { oldNumber[$0] }
+            for (number, previousNumber) in old.enumerated() where previousNumber.map({ previous.hashes[$0] }) != hashes[number] {
+                changed.insert(Int32(number))
+            }
+            let changed = changed
+            lists = old.enumerated().map { number, previousNumber -> [(paper: Int32, score: Float)]? in
+                guard let previousNumber, !changed.contains(Int32(number)) else { return nil }
+                var list: [(paper: Int32, score: Float)] = []
+                for entry in Int(previous.starts[previousNumber])..<Int(previous.starts[previousNumber + 1]) {
+                    guard let other = numberByID[previous.ids[Int(previous.others[entry])]], !changed.contains(other) else { return nil }
+                    list.append((other, Float(bitPattern: previous.scores[entry])))
+                }
+                return list
+            }
+        }
+    }
+
+    /// A hash of each paper's cut vector: its terms' bytes and their weights, which say
+    /// everything its scores depend on (term numbers change from build to build).
+    private static func hashes(_ vectors: Vectors, terms: [[UInt8]]) -> [UInt64] {
+        Parallel.map(vectors.starts.count - 1) { paper in
+            var hasher = KeyHasher(0x5265_6C61_7465_6401)  // "Related", format 1
+            for index in vectors.starts[paper]..<vectors.starts[paper + 1] {
+                hasher.add(ContentHash.of(terms[Int(vectors.terms[index])]))
+                hasher.add(UInt64(vectors.weights[index].bitPattern))
+            }
+            return hasher.value
+        }
     }
 
     /// The `count` best-scoring of `candidates`, ties broken by id.
@@ -190,14 +255,18 @@ struct RelatedPapers: Sendable {
         var weights: [Float]
     }
 
-    private static func invert(_ vectors: Vectors, termCount: Int) -> Lists {
+    /// `only`: the papers to list (all when nil).
+    private static func invert(_ vectors: Vectors, termCount: Int, only: Set<Int32>? = nil) -> Lists {
+        let included = only.map { $0.sorted().map(Int.init) } ?? Array(0..<vectors.starts.count - 1)
         var starts = [Int](repeating: 0, count: termCount + 1)
-        for term in vectors.terms { starts[Int(term) + 1] += 1 }
+        for paper in included {
+            for index in vectors.starts[paper]..<vectors.starts[paper + 1] { starts[Int(vectors.terms[index]) + 1] += 1 }
+        }
         for index in 1..<starts.count { starts[index] += starts[index - 1] }
         var fill = starts
-        var papers = [Int32](repeating: 0, count: vectors.terms.count)
-        var weights = [Float](repeating: 0, count: vectors.terms.count)
-        for paper in 0..<vectors.starts.count - 1 {
+        var papers = [Int32](repeating: 0, count: starts[termCount])
+        var weights = [Float](repeating: 0, count: starts[termCount])
+        for paper in included {
             for index in vectors.starts[paper]..<vectors.starts[paper + 1] {
                 let term = Int(vectors.terms[index])
                 papers[fill[term]] = Int32(paper)
