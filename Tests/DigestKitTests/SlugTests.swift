@@ -44,6 +44,12 @@ import Testing
         #expect(!OutputFile.isConfined("a//b"))
         #expect(!OutputFile.isConfined("a/./b"))
         #expect(!OutputFile.isConfined(""))
+        for path in ["a/..", "a/.", "..", ".", "a/", "/", "a/../b", "a\\b", "a/\u{7F}", "a\u{0}b", "a/b\n"] {
+            #expect(!OutputFile.isConfined(path), "\(path)")
+        }
+        for path in ["...", "a/.../b", "a/b..c", ".well-known/x", "a/..b/.c", "é/中.html"] {
+            #expect(OutputFile.isConfined(path), "\(path)")
+        }
     }
 
     @Test func paperIDsSplitOffTheirVersion() {

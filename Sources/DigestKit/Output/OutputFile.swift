@@ -11,9 +11,24 @@ public struct OutputFile: Sendable, Equatable {
     /// A relative path that stays inside the folder it is resolved against:
     /// no leading `/`, no empty, `.` or `..` segments, no backslashes or control characters.
     public static func isConfined(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") }) else { return false }
-        return path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { segment in
-            !segment.isEmpty && !segment.elementsEqual(".".utf8) && !segment.elementsEqual("..".utf8)
+        // One pass over the bytes: every build checks each of its 190,000 paths, and
+        // splitting them into arrays of segments had been most of that check's time.
+        var path = path
+        return path.withUTF8 { bytes in
+            var segment = 0  // the current segment's length
+            var dots = 0  // how many of its bytes are dots
+            for byte in bytes {
+                if byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\\") { return false }
+                if byte == UInt8(ascii: "/") {
+                    if segment == 0 || (segment == dots && dots <= 2) { return false }
+                    segment = 0
+                    dots = 0
+                } else {
+                    segment += 1
+                    if byte == UInt8(ascii: ".") { dots += 1 }
+                }
+            }
+            return segment > 0 && !(segment == dots && dots <= 2)
         }
     }
 }
