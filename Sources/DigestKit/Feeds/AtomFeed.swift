@@ -1,24 +1,12 @@
 import DigestXML
 
 /// Atom 1.0 (RFC 4287) of the same papers as the RSS feed.
-///
-/// Written as bytes (`XMLBytes`, laid out as libxml2 would) rather than through libxml2's
-/// writer, because author feeds share their entries: each paper's entry is made once and
-/// copied into the feed of every author who has one.
 enum AtomFeed {
-    /// One entry, ready to go into a feed.
-    struct Entry {
-        var bytes: [UInt8]
-        var date: Timestamp
-    }
-
     static func render(title: String, subtitle: String, path: String, pageURL: String, entries: [FeedEntry], config: SiteConfig) -> [UInt8] {
-        render(title: title, subtitle: subtitle, path: path, pageURL: pageURL, entries: entries.map(entry), config: config)
-    }
-
-    static func render(title: String, subtitle: String, path: String, pageURL: String, entries: [Entry], config: SiteConfig) -> [UInt8] {
-        var writer = XMLBytes()
-        writer.startElement("feed", attributes: ["xmlns": "http://www.w3.org/2005/Atom", "xml:lang": config.language])
+        let writer = XMLWriter()
+        writer.startElement("feed")
+        writer.attribute("xmlns", "http://www.w3.org/2005/Atom")
+        writer.attribute("xml:lang", config.language)
         writer.element("title", title, attributes: ["type": "text"])
         writer.element("subtitle", subtitle, attributes: ["type": "text"])
         writer.emptyElement("link", attributes: ["rel": "self", "type": "application/atom+xml", "href": config.baseURL.resolve(path)])
@@ -32,27 +20,24 @@ enum AtomFeed {
         writer.element("name", config.title)
         writer.endElement()
         writer.element("generator", "Digest")
-        for entry in entries { writer.append(piece: entry.bytes) }
-        return writer.finish()
-    }
-
-    /// The entry of one paper, as it sits in a feed (one element deep).
-    static func entry(_ entry: FeedEntry) -> Entry {
-        var writer = XMLBytes(depth: 1)
-        writer.startElement("entry")
-        writer.element("id", entry.permalink)
-        writer.element("title", entry.title, attributes: ["type": "text"])
-        writer.emptyElement("link", attributes: ["rel": "alternate", "type": "text/html", "href": entry.permalink])
-        writer.element("published", entry.date.rfc3339)
-        writer.element("updated", entry.date.rfc3339)
-        for author in entry.authors.prefix(20) {
-            writer.startElement("author")
-            writer.element("name", author)
+        for entry in entries {
+            writer.startElement("entry")
+            writer.element("id", entry.permalink)
+            writer.element("title", entry.title, attributes: ["type": "text"])
+            writer.emptyElement("link", attributes: ["rel": "alternate", "type": "text/html", "href": entry.permalink])
+            writer.element("published", entry.date.rfc3339)
+            writer.element("updated", entry.date.rfc3339)
+            for author in entry.authors.prefix(20) {
+                writer.startElement("author")
+                writer.element("name", author)
+                writer.endElement()
+            }
+            for topic in entry.topics { writer.emptyElement("category", attributes: ["term": topic]) }
+            if let summary = entry.summary { writer.element("summary", summary, attributes: ["type": "text"]) }
+            writer.element("content", entry.html, attributes: ["type": "html"])
             writer.endElement()
         }
-        for topic in entry.topics { writer.emptyElement("category", attributes: ["term": topic]) }
-        if let summary = entry.summary { writer.element("summary", summary, attributes: ["type": "text"]) }
-        writer.element("content", entry.html, attributes: ["type": "html"])
-        return Entry(bytes: writer.finish(), date: entry.date)
+        writer.endElement()
+        return writer.finish()
     }
 }

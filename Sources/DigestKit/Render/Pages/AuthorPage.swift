@@ -46,15 +46,13 @@ enum AuthorPage {
     /// The author's newest papers as Atom. Entries carry the authors and key points, not
     /// the summary or the abstract: a site has thousands of author feeds, and each paper is
     /// in several (one per author), so they would hold the archive's text many times over.
-    static func feed(_ author: AuthorIndex.Author, config: SiteConfig, text: Interface, kept: Kept<AtomFeed.Entry>) -> [UInt8] {
+    static func feed(_ author: AuthorIndex.Author, config: SiteConfig, text: Interface, kept: Kept<FeedEntry>) -> [UInt8] {
         let path = AuthorIndex.urlPath(slug: author.slug)
         let names = ["site": config.title, "author": author.name]
         return AtomFeed.render(
             title: text.text("feed.author", names), subtitle: text.text("author.description", names),
             path: path + feedPath, pageURL: config.baseURL.resolve(path),
-            entries: author.papers.prefix(min(feedItems, config.feedItems)).map { paper in
-                kept(paper) { AtomFeed.entry(FeedEntry(brief: paper, config: config, text: text)) }
-            },
+            entries: author.papers.prefix(min(feedItems, config.feedItems)).map { paper in kept(paper) { FeedEntry(brief: paper, config: config, text: text) } },
             config: config)
     }
 }
