@@ -21,18 +21,15 @@ struct RecordFolder: DecodedRecordStore {
 
     func decoded(_ file: Int) -> DecodedRecords? {
         let path = paths[file]
-        guard let hash = known[path], let bytes = folder.read(Self.name(path)), var reader = ByteReader(sealed: bytes, magic: Self.magic)
-        else { return nil }
-        do throws(ByteReader.Malformed) {
+        guard let hash = known[path], let bytes = folder.read(Self.name(path)) else { return nil }
+        return ByteReader.whole(bytes, magic: Self.magic) { reader throws(ByteReader.Malformed) -> DecodedRecords? in
             guard try reader.string() == path, try reader.unsigned() == hash, try reader.unsigned() == salt else { return nil }
             var records: [Paper] = []
             for _ in 0..<(try reader.count()) { records.append(try reader.paper(file: file, path: path)) }
             var diagnostics: [Diagnostic] = []
             for _ in 0..<(try reader.count()) { diagnostics.append(try reader.diagnostic()) }
-            guard reader.isAtEnd, diagnostics.allSatisfy({ $0.severity != .error && $0.file == path }) else { return nil }
+            guard diagnostics.allSatisfy({ $0.severity != .error && $0.file == path }) else { return nil }
             return DecodedRecords(records: records, diagnostics: diagnostics)
-        } catch {
-            return nil
         }
     }
 

@@ -47,18 +47,16 @@ extension RelatedPapers {
         /// The lists `bytes(salt:)` wrote with the same salt, or nil for anything else:
         /// damaged, cut short, of another version or executable, or inconsistent.
         init?(bytes: [UInt8], salt: UInt64) {
-            guard var reader = ByteReader(sealed: bytes, magic: Self.magic) else { return nil }
-            do throws(ByteReader.Malformed) {
+            let read = ByteReader.whole(bytes, magic: Self.magic) { reader throws(ByteReader.Malformed) -> Kept? in
                 guard try reader.unsigned() == salt else { return nil }
-                ids = try reader.strings()
-                hashes = try reader.array(UInt64.self)
-                starts = try reader.array(Int32.self)
-                others = try reader.array(Int32.self)
-                scores = try reader.array(UInt32.self)
-            } catch {
-                return nil
+                var kept = Kept(ids: try reader.strings(), hashes: try reader.array(UInt64.self), lists: [])
+                kept.starts = try reader.array(Int32.self)
+                kept.others = try reader.array(Int32.self)
+                kept.scores = try reader.array(UInt32.self)
+                return kept
             }
-            guard reader.isAtEnd, isConsistent else { return nil }
+            guard let read, read.isConsistent else { return nil }
+            self = read
         }
 
         /// Whether nothing read from the lists is out of bounds.

@@ -46,20 +46,19 @@ struct TermSegment: Sendable, Equatable {
     /// The segment `bytes` wrote, or nil when they are anything else: damaged, cut short, of
     /// another version, or inconsistent (a term number past the vocabulary).
     init?(bytes: [UInt8]) {
-        guard var reader = ByteReader(sealed: bytes, magic: Self.magic) else { return nil }
-        do throws(ByteReader.Malformed) {
-            self.init(month: try reader.string(), fingerprint: try reader.unsigned())
-            vocabulary = try reader.array(UInt8.self)
-            vocabularyEnds = try reader.array(Int32.self)
-            counts = try reader.array(Int32.self)
-            termOf = try reader.array(Int32.self)
-            frequencyOf = try reader.array(Int32.self)
-            relatedOf = try reader.array(UInt16.self)
-            lengths = try reader.array(Int32.self)
-        } catch {
-            return nil
+        let read = ByteReader.whole(bytes, magic: Self.magic) { reader throws(ByteReader.Malformed) in
+            var segment = TermSegment(month: try reader.string(), fingerprint: try reader.unsigned())
+            segment.vocabulary = try reader.array(UInt8.self)
+            segment.vocabularyEnds = try reader.array(Int32.self)
+            segment.counts = try reader.array(Int32.self)
+            segment.termOf = try reader.array(Int32.self)
+            segment.frequencyOf = try reader.array(Int32.self)
+            segment.relatedOf = try reader.array(UInt16.self)
+            segment.lengths = try reader.array(Int32.self)
+            return segment
         }
-        guard reader.isAtEnd, isConsistent else { return nil }
+        guard let read, read.isConsistent else { return nil }
+        self = read
     }
 
     /// Whether nothing built from the segment reads out of bounds.

@@ -80,6 +80,15 @@ struct ByteReader {
 
     var isAtEnd: Bool { offset == end }
 
+    /// What `read` makes of sealed bytes after `magic`, when it reads them to their end; nil
+    /// when they are damaged, cut short, of another version, longer than what `read` takes,
+    /// or `read` finds them malformed or returns nil. The one way the cache's own files
+    /// (months of terms, decoded records, related lists) are read back.
+    static func whole<Value>(_ bytes: [UInt8], magic: [UInt8], _ read: (inout ByteReader) throws(Malformed) -> Value?) -> Value? {
+        guard var reader = ByteReader(sealed: bytes, magic: magic), let value = try? read(&reader), reader.isAtEnd else { return nil }
+        return value
+    }
+
     mutating func int() throws(Malformed) -> Int64 {
         guard offset + 8 <= end else { throw Malformed() }
         let value = bytes.withUnsafeBytes { Int64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: Int64.self)) }
