@@ -1,7 +1,8 @@
 import Foundation
 
 /// A folder of the build cache whose files a build reads and writes again by name: months
-/// of search terms (`TermSegmentFolder`), decoded paper files (`RecordFolder`).
+/// of search terms (`TermSegmentFolder`), decoded paper files (`RecordFolder`), related
+/// lists (`RelatedListsFile`).
 ///
 /// Nothing in it is trusted: each kind of file carries a checksum and says what it was made
 /// from, and one that does not decode or match is made again. Files are written without a
