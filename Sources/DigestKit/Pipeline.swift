@@ -70,7 +70,8 @@ public enum Pipeline {
         let reuse = Reuse(
             records: session.cacheFolder(named: "records", reads: !options.full),
             terms: session.cacheFolder(named: "terms", reads: !options.full),
-            related: session.cacheFolder(named: "related", reads: !options.full), hashes: scan.knownHashes, salt: settings)
+            related: session.cacheFolder(named: "related", reads: !options.full),
+            search: session.cacheFolder(named: "search", reads: !options.full), hashes: scan.knownHashes, salt: settings)
         let prepared = try prepare(options, monitor: monitor, reads: scan.reads, reuse: reuse)
         let inputs = scan.completed()
         monitor.begin(.comparing)
@@ -131,12 +132,14 @@ public enum Pipeline {
     }
 
     /// What earlier builds left in the cache for this one: paper files decoded, months of
-    /// search terms and related lists, each checked against what it was made from
-    /// (`RecordFolder`, `TermSegment`, `RelatedPapers.Kept`).
+    /// search terms, the search index's base tier and related lists, each checked against
+    /// what it was made from (`RecordFolder`, `TermSegment`, `SearchIndex.Kept`,
+    /// `RelatedPapers.Kept`).
     private struct Reuse {
         var records: CacheFolder?
         var terms: CacheFolder?
         var related: CacheFolder?
+        var search: CacheFolder?
         /// The hashes of the input files' bytes that the change check knows.
         var hashes: [String: UInt64] = [:]
         /// What else they depend on: the Digest executable and the options.
@@ -163,7 +166,9 @@ public enum Pipeline {
         monitor.begin(.indexing)
         let terms = PaperTerms(digest, store: reuse.terms.map(TermSegmentFolder.init), salt: reuse.salt)
         reuse.terms?.removeOthers()
-        let search = SearchIndex(terms)
+        let searchFile = reuse.search.map { SearchIndexFile(folder: $0, salt: reuse.salt) }
+        let search = SearchIndex(terms, kept: searchFile?.read())
+        searchFile?.keep(search)
         monitor.begin(.relating)
         let relatedFile = reuse.related.map { RelatedListsFile(folder: $0, salt: reuse.salt) }
         let related = RelatedPapers(terms, previous: relatedFile?.read())

@@ -143,12 +143,7 @@ import Testing
         let bytes = kept.bytes(salt: 7)
         #expect(RelatedPapers.Kept(bytes: bytes, salt: 7) == kept)
         #expect(RelatedPapers.Kept(bytes: bytes, salt: 8) == nil)
-        #expect(RelatedPapers.Kept(bytes: Array(bytes.dropLast(9)), salt: 7) == nil)
-        for position in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
-            var damaged = bytes
-            damaged[position] ^= 0x10
-            #expect(RelatedPapers.Kept(bytes: damaged, salt: 7) == nil, "byte \(position)")
-        }
+        expectOnlyWholeBytesRead(bytes) { RelatedPapers.Kept(bytes: $0, salt: 7) != nil }
     }
 
     /// Weights come from the papers before a month's start, which moves only once the

@@ -34,7 +34,7 @@ import Testing
     /// Every file of the search index the terms make.
     static func indexFiles(_ terms: PaperTerms) -> [String: [UInt8]] {
         let index = SearchIndex(terms)
-        var files = Dictionary(uniqueKeysWithValues: index.files.map { ($0.path, $0.bytes) })
+        var files = Dictionary(uniqueKeysWithValues: index.files.map { ($0.path, Array($0.bytes)) })
         files[SearchIndex.manifestPath] = index.manifest
         return files
     }
@@ -76,15 +76,7 @@ import Testing
         let bytes = segment.bytes
         #expect(TermSegment(bytes: bytes) == segment)
         // Any byte changed, anything cut off or added: not a segment.
-        for offset in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
-            var damaged = bytes
-            damaged[offset] ^= 0x20
-            #expect(TermSegment(bytes: damaged) == nil, "byte \(offset) changed")
-        }
-        for count in [0, 10, bytes.count / 2, bytes.count - 1] {
-            #expect(TermSegment(bytes: Array(bytes.prefix(count))) == nil, "cut to \(count) bytes")
-        }
-        #expect(TermSegment(bytes: bytes + [0]) == nil)
+        expectOnlyWholeBytesRead(bytes) { TermSegment(bytes: $0) != nil }
         // Consistent checksums over inconsistent contents are refused too: a term past the vocabulary.
         var wrong = segment
         wrong.termOf[0] = Int32(wrong.vocabularyEnds.count)
@@ -92,5 +84,56 @@ import Testing
         var short = segment
         short.counts[0] += 1
         #expect(TermSegment(bytes: short.bytes) == nil)
+    }
+
+    /// The base tier of the search index and its whole doc groups, kept by one build, are
+    /// taken over by the next only when the months before the newest are as they were, and
+    /// then the index is the one made from nothing.
+    @Test func theBaseTierIsTakenOverOnlyWhenItsMonthsAreAsTheyWere() throws {
+        // Twenty September papers: a whole doc group of older papers, and four in the next.
+        var records = (0..<20).map { number -> String in
+            let topics: [String] = number % 2 == 0 ? ["Robotics"] : ["Theory", "Robotics"]
+            let id = String(format: "2609.%05d", number + 1), day = String(format: "2026-09-%02d", number + 1)
+            return SearchIndexTests.record(id, day: day, title: "Attention variant \(number) for long documents", topics: topics, code: number % 3 == 0)
+        }
+        records += Array(Self.records.dropFirst(2))
+        func index(_ records: [String], kept: SearchIndex.Kept? = nil, salt: UInt64 = 0) throws -> SearchIndex {
+            SearchIndex(PaperTerms(try Self.digest(records), salt: salt), kept: kept)
+        }
+        func files(_ index: SearchIndex) -> [String: [UInt8]] {
+            var files = Dictionary(uniqueKeysWithValues: index.files.map { ($0.path, Array($0.bytes)) })
+            files[SearchIndex.manifestPath] = index.manifest
+            return files
+        }
+        let first = try index(records)
+        let kept = try #require(first.kept)
+        #expect(!first.tookKept && kept.groups.count == 1 && kept.chunks.count == kept.firstTerms.count && !kept.chunks.isEmpty)
+        #expect(kept.chunks.allSatisfy { chunk in first.files.contains(chunk) } && first.files.contains(kept.groups[0]))
+
+        // A new paper in November, the newest month: taken over, and the same as from nothing.
+        let newDay = records + [SearchIndexTests.record("2611.00002", day: "2026-11-21", title: "Tokenizers for proteins", topics: ["Theory"])]
+        let taken = try index(newDay, kept: kept)
+        let sameAsFromNothing = files(taken) == files(try index(newDay))
+        #expect(taken.tookKept && taken.kept == kept && sameAsFromNothing)
+
+        // An edit in September, a new month, another executable: made again.
+        var edited = records
+        edited[3] = SearchIndexTests.record("2609.00004", day: "2026-09-04", title: "Attention variant 3, revised", code: true)
+        let newMonth = records + [SearchIndexTests.record("2612.00001", day: "2026-12-01", title: "Proteins again", topics: ["Theory"])]
+        let changes: [(name: String, records: [String], salt: UInt64)] = [("an edit", edited, 0), ("a new month", newMonth, 0), ("another executable", records, 1)]
+        for (name, changed, salt) in changes {
+            let again = try index(changed, kept: kept, salt: salt)
+            let (took, same) = (again.tookKept, files(again) == files(try index(changed, salt: salt)))
+            #expect(!took && same, "\(name)")
+        }
+        // One month: no base tier, nothing to keep.
+        #expect(try index(Array(records.prefix(5))).kept == nil)
+
+        // The file: only the bytes written, with the same salt, read back.
+        let bytes = kept.bytes(salt: 7)
+        let readBack = SearchIndex.Kept(bytes: bytes, salt: 7) == kept
+        #expect(readBack)
+        #expect(SearchIndex.Kept(bytes: bytes, salt: 8) == nil)
+        expectOnlyWholeBytesRead(bytes) { SearchIndex.Kept(bytes: $0, salt: 7) != nil }
     }
 }

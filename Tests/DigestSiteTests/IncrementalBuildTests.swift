@@ -164,11 +164,16 @@ import Testing
         let related = site.folder.path + "/.Site.cache/related/" + RelatedListsFile.name
         let kept = try #require(RelatedPapers.Kept(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: related))), salt: try Self.salt(site)))
         #expect(kept.ids.contains("2610.19001") && kept.starts.count == kept.ids.count + 1)
+        let search = site.folder.path + "/.Site.cache/search/" + SearchIndexFile.name
+        let base = { SearchIndex.Kept(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: search))), salt: try Self.salt(site)) }
+        #expect(try #require(try base()).chunks.contains { String(decoding: $0.bytes, as: UTF8.self).contains("#2610.19001") })
+        let baseStamp = Self.stamps(site.folder.path + "/.Site.cache/search")[SearchIndexFile.name]
 
         let edited = "Content/papers/2026-11/2026-11-12.json"
         try Self.edit(site, edited) { $0.replacingOccurrences(of: "## Summary", with: "## Overview") }
         try site.build()
         #expect(Self.stamps(terms)["2026-10"] == october, "October's papers did not change")
+        #expect(Self.stamps(site.folder.path + "/.Site.cache/search")[SearchIndexFile.name] == baseStamp, "nor did the base tier")
         let editedEntry = RecordFolder.name(site.folder.path + "/" + edited)
         #expect(Set(Self.stamps(records).filter { recordStamps[$0.key] != $0.value }.keys) == [editedEntry], "only the edited file is decoded again")
         try Self.expectSameAsACleanBuild(site, "a November summary edited")
@@ -184,16 +189,21 @@ import Testing
         var lists = Array(try Data(contentsOf: URL(fileURLWithPath: related)))
         lists[lists.count / 2] ^= 0xFF
         try Data(lists).write(to: URL(fileURLWithPath: related))
+        var tier = Array(try Data(contentsOf: URL(fileURLWithPath: search)))
+        tier[tier.count / 2] ^= 0xFF
+        try Data(tier).write(to: URL(fileURLWithPath: search))
         try Self.edit(site, "Content/papers/2026-11/2026-11-12.json") { $0.replacingOccurrences(of: "## Overview", with: "## Summary") }
         try site.build()
         #expect(TermSegment(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: terms + "/2026-10")))) != nil)
         #expect(RelatedPapers.Kept(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: related))), salt: try Self.salt(site)) != nil)
-        try Self.expectSameAsACleanBuild(site, "after a damaged month, file of records and related lists")
+        #expect(try base() != nil)
+        try Self.expectSameAsACleanBuild(site, "after a damaged month, file of records, related lists and base tier")
 
         // A month without papers leaves the cache, with its files' records.
         try FileManager.default.removeItem(atPath: site.folder.path + "/Content/papers/2026-10")
         try site.build()
         #expect(try files() == ["2026-11"])
+        #expect(!FileManager.default.fileExists(atPath: search), "one month has no base tier")
         #expect(try FileManager.default.contentsOfDirectory(atPath: records).count == paperFiles.count - 1)
         try Self.expectSameAsACleanBuild(site, "October removed")
     }

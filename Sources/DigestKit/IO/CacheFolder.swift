@@ -2,7 +2,7 @@ import Foundation
 
 /// A folder of the build cache whose files a build reads and writes again by name: months
 /// of search terms (`TermSegmentFolder`), decoded paper files (`RecordFolder`), related
-/// lists (`RelatedListsFile`).
+/// lists (`RelatedListsFile`), the search index's base tier (`SearchIndexFile`).
 ///
 /// Nothing in it is trusted: each kind of file carries a checksum and says what it was made
 /// from, and one that does not decode or match is made again. Files are written without a
@@ -30,6 +30,8 @@ final class CacheFolder: @unchecked Sendable {
         lock.withLock { _ = asked.insert(name) }
         try? ContentWriter.replace(path + "/" + name, with: bytes, durable: false)
     }
+
+    func remove(_ name: String) { unlink(path + "/" + name) }
 
     /// Removes every file no one read or wrote since the folder was opened: what it was
     /// made from is gone.

@@ -104,7 +104,7 @@ extension SitePlan {
                 for other in context.related.related(to: paper) {
                     hasher.add(other.slug)
                     hasher.add(other.title)
-                    hasher.add(other.day.description)
+                    hasher.add(other.day.daysSinceEpoch)
                     hasher.add(other.primaryTopic)
                 }
                 return hasher.value

@@ -170,7 +170,7 @@ public struct SitePlan: Sendable {
         case .week: return page("best", BestPage.weekContext(digest: digest, chrome: context.chrome))
         case .month(let index): return page("best", BestPage.monthContext(digest.months[index], digest: digest, chrome: context.chrome))
         case .searchIndex: return search.manifest
-        case .searchFile(let index): return search.files[index].bytes
+        case .searchFile(let index): return Array(search.files[index].bytes)
         case .paperBib(let index):
             let paper = digest.papers[index]
             return Array(BibTeX.entry(paper, key: context.bibKeys[paper.id.base] ?? "", config: config).utf8)

@@ -20,18 +20,25 @@ struct SearchIndex: Sendable {
 
     static let manifestPath = "search/index.json"
 
-    struct File: Sendable {
+    struct File: Sendable, Equatable {
         var path: String
-        var bytes: [UInt8]
+        /// A slice, so the files taken over from the build cache share the bytes read from it.
+        var bytes: ArraySlice<UInt8>
     }
 
     let manifest: [UInt8]
     /// Term chunks, then doc groups.
     let files: [File]
+    /// What the next build can take over (nil when the archive is one month: there is no base tier).
+    let kept: Kept?
+    /// Whether the base tier and its doc groups came from the `kept` given to `init`.
+    let tookKept: Bool
 
     init(_ digest: Digest) { self.init(PaperTerms(digest)) }
 
-    init(_ terms: PaperTerms) {
+    /// `kept`: what the last build kept, taken over when the months before the newest are as
+    /// they were then.
+    init(_ terms: PaperTerms, kept previous: Kept? = nil) {
         let papers = terms.papers, postings = terms.postings, topics = terms.topics
         var days: [(day: String, start: Int)] = []
         for (number, paper) in papers.enumerated() {
@@ -46,9 +53,17 @@ struct SearchIndex: Sendable {
         let recentStart = papers.firstIndex { $0.day.monthKey == newestMonth } ?? 0
         let tierRanges = [0..<recentStart, recentStart..<papers.count].filter { !$0.isEmpty }
 
+        // The base tier and the doc groups of its papers depend on the months before the
+        // newest alone: a build whose base months are as the last build's takes them over.
+        let baseMonths = postings.months.filter { $0.range.upperBound <= recentStart }
+        let fingerprint = recentStart == 0 ? nil : Kept.fingerprint(baseMonths.map(\.fingerprint), papers: recentStart)
+        let taken = fingerprint != nil && previous?.fingerprint == fingerprint ? previous : nil
+        tookKept = taken != nil
+
         let order = terms.order
         let tiers = Parallel.map(tierRanges.count) { index in
-            Self.tier(tierRanges[index], postings: postings, order: order)
+            if index == 0, let taken { return Tier(firstTerms: taken.firstTerms, chunks: taken.chunks) }
+            return Self.tier(tierRanges[index], postings: postings, order: order)
         }
 
         var files: [File] = []
@@ -57,11 +72,19 @@ struct SearchIndex: Sendable {
             for chunk in tier.chunks where seen.insert(chunk.path).inserted { files.append(chunk) }
         }
         let groups = (papers.count + Self.docGroup - 1) / Self.docGroup
-        files += Parallel.map(groups) { group in
+        // Whole groups of older papers; a group with newer papers in it is made each time.
+        let baseGroups = recentStart / Self.docGroup
+        let keptGroups = taken?.groups ?? []
+        let groupFiles = Parallel.map(groups) { group in
+            if group < keptGroups.count { return keptGroups[group] }
             let range = group * Self.docGroup..<min(papers.count, (group + 1) * Self.docGroup)
-            return File(path: "search/d/\(group).json", bytes: Self.docGroupJSON(papers[range], days: dayList, topicPosition: positions))
+            return File(path: "search/d/\(group).json", bytes: Self.docGroupJSON(papers[range], days: dayList, topicPosition: positions)[...])
         }
+        files += groupFiles
         self.files = files
+        kept = fingerprint.map { fingerprint in
+            Kept(fingerprint: fingerprint, firstTerms: tiers[0].firstTerms, chunks: tiers[0].chunks, groups: Array(groupFiles.prefix(baseGroups)))
+        }
 
         var json = JSONBytes(capacity: 4096 + tiers.reduce(0) { $0 + $1.chunks.count * 32 })
         json.object { json in
@@ -137,7 +160,7 @@ struct SearchIndex: Sendable {
         func close() {
             json.closeArray()
             let bytes = json.bytes
-            tier.chunks.append(File(path: "search/t/\(hex(ContentHash.of(bytes))).json", bytes: bytes))
+            tier.chunks.append(File(path: "search/t/\(hex(ContentHash.of(bytes))).json", bytes: bytes[...]))
             json = JSONBytes(capacity: chunkTarget + 4096)
             open = false
         }

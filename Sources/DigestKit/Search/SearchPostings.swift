@@ -31,6 +31,9 @@ struct SearchPostings {
     var relatedOf: [UInt16]
     /// Each paper's length in words (stop words left out), for BM25's length normalisation.
     var lengths: [Int32]
+    /// Each month's run of papers and the fingerprint of its segment, oldest first: what
+    /// anything made from a range of months depends on (`SearchIndex.Kept`).
+    var months: [(range: Range<Int>, fingerprint: UInt64)]
 
     /// The papers in the order given (their numbers), which is by day: each month is a run
     /// of them. A month whose papers are as when `store` kept it is taken from there; the
@@ -55,6 +58,7 @@ struct SearchPostings {
             store?.keep(segment)
             return segment
         }
+        self.months = zip(months, segments).map { ($0.range, $1.fingerprint) }
         var global = WordTable()
         terms = []
         starts = [0]

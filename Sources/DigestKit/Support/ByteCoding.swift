@@ -38,6 +38,12 @@ struct ByteWriter {
         values.withUnsafeBytes { bytes.append(contentsOf: $0) }
     }
 
+    /// The count, then the bytes (read back by `ByteReader.slice()`).
+    mutating func slice(_ values: ArraySlice<UInt8>) {
+        int(values.count)
+        bytes.append(contentsOf: values)
+    }
+
     /// Ends the bytes with their `XXH64`.
     mutating func seal() { int(ContentHash.of(bytes)) }
 
@@ -139,6 +145,14 @@ struct ByteReader {
             }
             initialized = count
         }
+    }
+
+    /// Bytes `ByteWriter.slice` wrote, not copied: they share the bytes read.
+    mutating func slice() throws(Malformed) -> ArraySlice<UInt8> {
+        let count = try count()
+        guard count <= end - offset else { throw Malformed() }
+        defer { offset += count }
+        return bytes[offset..<offset + count]
     }
 
     mutating func diagnostic() throws(Malformed) -> Diagnostic {

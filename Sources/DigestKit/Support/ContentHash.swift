@@ -59,6 +59,10 @@ enum ContentHash {
         bytes.withUnsafeBytes { of($0, seed: seed) }
     }
 
+    static func of(_ bytes: ArraySlice<UInt8>, seed: UInt64 = 0) -> UInt64 {
+        bytes.withUnsafeBytes { of($0, seed: seed) }
+    }
+
     static func of(_ text: String, seed: UInt64 = 0) -> UInt64 {
         var text = text
         return text.withUTF8 { of(UnsafeRawBufferPointer($0), seed: seed) }

@@ -16,6 +16,23 @@ enum Parallel {
         // ever (a leak, and every copy-on-write value would then copy on its first change).
         return (0..<count).map { (results.baseAddress! + $0).move()! }
     }
+
+    /// Starts `work` on another thread and returns what waits for its result: for work on
+    /// one core whose result is needed only later, while the caller goes on with other work.
+    static func start<T: Sendable>(_ work: @escaping @Sendable () -> T) -> () -> T {
+        let result = Pending<T>()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { result.value = work() }
+        return {
+            group.wait()
+            return result.value!
+        }
+    }
+}
+
+/// The result of `Parallel.start`: written once before the group leaves, read after it waits.
+private final class Pending<T>: @unchecked Sendable {
+    var value: T?
 }
 
 /// Lets a buffer cross into `concurrentPerform`, whose iterations write disjoint elements.
