@@ -1,5 +1,5 @@
 /// Digest's own binary files in the build cache (the manifest, decoded records, months of
-/// search terms): little-endian integers, length-prefixed UTF-8 strings and arrays, read
+/// search terms, the search index's base tier, related lists): little-endian integers, length-prefixed UTF-8 strings and arrays, read
 /// back by `ByteReader`, which refuses anything cut short or out of range rather than
 /// trusting it. Files that are rewritten without a flush end in a seal (`seal()`), so one a
 /// crash cut short or the disk damaged is told from a good one.
@@ -89,7 +89,8 @@ struct ByteReader {
     /// What `read` makes of sealed bytes after `magic`, when it reads them to their end; nil
     /// when they are damaged, cut short, of another version, longer than what `read` takes,
     /// or `read` finds them malformed or returns nil. The one way the cache's own files
-    /// (months of terms, decoded records, related lists) are read back.
+    /// (months of terms, decoded records, the search index's base tier, related lists) are
+    /// read back.
     static func whole<Value>(_ bytes: [UInt8], magic: [UInt8], _ read: (inout ByteReader) throws(Malformed) -> Value?) -> Value? {
         guard var reader = ByteReader(sealed: bytes, magic: magic), let value = try? read(&reader), reader.isAtEnd else { return nil }
         return value
