@@ -13,13 +13,6 @@ extension SearchIndex {
         /// Doc groups `0..<groups.count`: those wholly of older papers.
         var groups: [File]
 
-        init(fingerprint: UInt64, firstTerms: [[UInt8]], chunks: [File], groups: [File]) {
-            self.fingerprint = fingerprint
-            self.firstTerms = firstTerms
-            self.chunks = chunks
-            self.groups = groups
-        }
-
         static func fingerprint(_ months: [UInt64], papers: Int) -> UInt64 {
             var hasher = KeyHasher(0x5365_6172_6368_0001 ^ UInt64(SearchIndex.version))  // "Search", format 1
             hasher.add(papers)
@@ -34,7 +27,8 @@ extension SearchIndex {
         func bytes(salt: UInt64) -> [UInt8] {
             var writer = ByteWriter()
             writer.bytes = Self.magic
-            writer.bytes.reserveCapacity((chunks + groups).reduce(4096) { $0 + $1.bytes.count + $1.path.utf8.count + 16 })
+            let size = { (files: [File]) in files.reduce(0) { $0 + $1.bytes.count + $1.path.utf8.count + 16 } }
+            writer.bytes.reserveCapacity(4096 + size(chunks) + size(groups))
             writer.int(salt)
             writer.int(fingerprint)
             writer.int(firstTerms.count)
@@ -49,30 +43,33 @@ extension SearchIndex {
             writer.seal()
             return writer.bytes
         }
+    }
+}
 
-        /// What `bytes(salt:)` wrote with the same salt, or nil for anything else: damaged,
-        /// cut short, of another version or executable, or inconsistent.
-        init?(bytes: [UInt8], salt: UInt64) {
-            let read = ByteReader.whole(bytes, magic: Self.magic) { reader throws(ByteReader.Malformed) -> Kept? in
-                guard try reader.unsigned() == salt else { return nil }
-                let fingerprint = try reader.unsigned()
-                var firstTerms: [[UInt8]] = []
-                for _ in 0..<(try reader.count()) { firstTerms.append(try reader.array(UInt8.self)) }
-                func files() throws(ByteReader.Malformed) -> [File] {
-                    var files: [File] = []
-                    for _ in 0..<(try reader.count()) { files.append(File(path: try reader.string(), bytes: try reader.slice())) }
-                    return files
-                }
-                return Kept(fingerprint: fingerprint, firstTerms: firstTerms, chunks: try files(), groups: try files())
+// In an extension, so `Kept` keeps its memberwise initializer.
+extension SearchIndex.Kept {
+    /// What `bytes(salt:)` wrote with the same salt, or nil for anything else: damaged,
+    /// cut short, of another version or executable, or inconsistent.
+    init?(bytes: [UInt8], salt: UInt64) {
+        let read = ByteReader.whole(bytes, magic: Self.magic) { reader throws(ByteReader.Malformed) -> Self? in
+            guard try reader.unsigned() == salt else { return nil }
+            let fingerprint = try reader.unsigned()
+            var firstTerms: [[UInt8]] = []
+            for _ in 0..<(try reader.count()) { firstTerms.append(try reader.array(UInt8.self)) }
+            func files() throws(ByteReader.Malformed) -> [SearchIndex.File] {
+                var files: [SearchIndex.File] = []
+                for _ in 0..<(try reader.count()) { files.append(SearchIndex.File(path: try reader.string(), bytes: try reader.slice())) }
+                return files
             }
-            guard let read, read.isConsistent else { return nil }
-            self = read
+            return Self(fingerprint: fingerprint, firstTerms: firstTerms, chunks: try files(), groups: try files())
         }
+        guard let read, read.isConsistent else { return nil }
+        self = read
+    }
 
-        /// A first term for each chunk, and every file where the index puts it.
-        private var isConsistent: Bool {
-            firstTerms.count == chunks.count && chunks.allSatisfy { $0.path.hasPrefix("search/t/") }
-                && groups.enumerated().allSatisfy { $1.path == "search/d/\($0).json" }
-        }
+    /// A first term for each chunk, and every file where the index puts it.
+    private var isConsistent: Bool {
+        firstTerms.count == chunks.count && chunks.allSatisfy { $0.path.hasPrefix("search/t/") }
+            && groups.enumerated().allSatisfy { $1.path == "search/d/\($0).json" }
     }
 }
