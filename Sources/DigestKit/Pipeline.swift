@@ -71,7 +71,8 @@ public enum Pipeline {
             records: session.cacheFolder(named: "records", reads: !options.full),
             terms: session.cacheFolder(named: "terms", reads: !options.full),
             related: session.cacheFolder(named: "related", reads: !options.full),
-            search: session.cacheFolder(named: "search", reads: !options.full), hashes: scan.knownHashes, salt: settings)
+            search: session.cacheFolder(named: "search", reads: !options.full),
+            skeletons: session.cacheFolder(named: "skeletons", reads: !options.full), hashes: scan.knownHashes, salt: settings)
         let prepared = try prepare(options, monitor: monitor, reads: scan.reads, reuse: reuse)
         let inputs = scan.completed()
         monitor.begin(.comparing)
@@ -83,6 +84,8 @@ public enum Pipeline {
             // may make other bytes of the same inputs, so then every file is rendered again.
             trustKeys: !options.full && session.cache?.settings == settings,
             summary: { files, bytes in prepared.report(files: files, bytes: bytes).summary }, monitor: monitor)
+        // Kept once the site is written: skeletons made for a build that failed stay unused.
+        if let file = prepared.skeletons, let kept = prepared.plan.theme.keptSkeletons { file.keep(kept) }
         monitor.end()
         if options.skipsCleanup { _ = Unmanaged.passRetained(Leftovers((prepared, keys, inputs, session))) }
         var report = prepared.report(files: written.files, bytes: written.bytes)
@@ -119,6 +122,8 @@ public enum Pipeline {
         var plan: SitePlan
         var katex: Bool
         var warnings: [Diagnostic]
+        /// Where the skeletons the plan's theme makes are kept for the next build.
+        var skeletons: KeptFile<TemplateSkeletons.Kept>?
 
         func report(files: Int, bytes: Int) -> Report {
             let digest = plan.digest
@@ -132,14 +137,15 @@ public enum Pipeline {
     }
 
     /// What earlier builds left in the cache for this one: paper files decoded, months of
-    /// search terms, the search index's base tier and related lists, each checked against
-    /// what it was made from (`RecordFolder`, `TermSegment`, `SearchIndex.Kept`,
-    /// `RelatedPapers.Kept`).
+    /// search terms, the search index's base tier, related lists and template skeletons,
+    /// each checked against what it was made from (`RecordFolder`, `TermSegment`,
+    /// `SearchIndex.Kept`, `RelatedPapers.Kept`, `TemplateSkeletons.Kept`).
     private struct Reuse {
         var records: CacheFolder?
         var terms: CacheFolder?
         var related: CacheFolder?
         var search: CacheFolder?
+        var skeletons: CacheFolder?
         /// The hashes of the input files' bytes that the change check knows.
         var hashes: [String: UInt64] = [:]
         /// What else they depend on: the Digest executable and the options.
@@ -166,19 +172,23 @@ public enum Pipeline {
         monitor.begin(.indexing)
         let terms = PaperTerms(digest, store: reuse.terms.map(TermSegmentFolder.init), salt: reuse.salt)
         reuse.terms?.removeOthers()
-        let searchFile = reuse.search.map { SearchIndexFile(folder: $0, salt: reuse.salt) }
+        let searchFile = reuse.search.map { KeptFile<SearchIndex.Kept>(folder: $0, salt: reuse.salt) }
         let search = SearchIndex(terms, kept: searchFile?.read())
-        searchFile?.keep(search)
+        // A base tier taken over is in the file already.
+        if !search.tookKept { searchFile?.keep(search.kept) }
         monitor.begin(.relating)
-        let relatedFile = reuse.related.map { RelatedListsFile(folder: $0, salt: reuse.salt) }
+        let relatedFile = reuse.related.map { KeptFile<RelatedPapers.Kept>(folder: $0, salt: reuse.salt) }
         let related = RelatedPapers(terms, previous: relatedFile?.read())
         relatedFile?.keep(related.kept)
         monitor.begin(.planning)
         let theme = try Theme(templates: layouts.templates, assets: layouts.assets, folder: options.layouts, interface: interface)
+        let skeletonFile = reuse.skeletons.map { KeptFile<TemplateSkeletons.Kept>(folder: $0, salt: reuse.salt ^ theme.fingerprint) }
+        if let kept = skeletonFile?.read() { theme.take(kept) }
         let katex = try katexFolder(options).map { folder throws(DigestError) in try FolderReader.readKaTeX(folder, reads: reads) } ?? []
         let plan = SitePlan(digest: digest, theme: theme, katex: katex, search: search, related: related)
         let skipped = FolderReader.skippedWarnings(content.skipped + layouts.skipped)
-        return Prepared(plan: plan, katex: !katex.isEmpty, warnings: loaded.warnings + interface.warnings + skipped)
+        return Prepared(
+            plan: plan, katex: !katex.isEmpty, warnings: loaded.warnings + interface.warnings + skipped, skeletons: skeletonFile)
     }
 
     public struct CheckReport: Sendable {

@@ -84,6 +84,56 @@ import Testing
         #expect(fast.renderCounts.rendered == 3)
     }
 
+    /// Skeletons one build keeps make the next build's pages without the engine, byte for
+    /// byte; one unused for `maximumAge` builds goes; a damaged file, or a skeleton that does
+    /// not fit its shape, is not taken over.
+    @Test func keptSkeletonsMakeTheSamePagesWithoutTheEngine() throws {
+        let templates = ["day": Self.edgeTemplate, "partials/item": Self.itemPartial]
+        let first = try Self.theme(templates)
+        let pages = Self.edgeValues.map { first.render("day", $0) }
+        let kept = try #require(first.keptSkeletons)
+        #expect(kept.entries.count == 3, "the fourth context has the first one's shape")
+        #expect(kept.entries.allSatisfy { $0.age == 0 })
+        let bytes = kept.bytes(salt: 7)
+        #expect(TemplateSkeletons.Kept(bytes: bytes, salt: 7) == kept)
+        #expect(TemplateSkeletons.Kept(bytes: bytes, salt: 8) == nil, "another executable or other layouts")
+        expectOnlyWholeBytesRead(bytes) { TemplateSkeletons.Kept(bytes: $0, salt: 7) != nil }
+
+        let second = try Self.theme(templates)
+        second.take(kept)
+        #expect(Self.edgeValues.map { second.render("day", $0) } == pages)
+        #expect(second.renderCounts.rendered == 0)
+        #expect(second.renderCounts.spliced == 4)
+
+        // Unused, they age a build at a time and go after `maximumAge` builds.
+        var carried = kept
+        for build in 1...TemplateSkeletons.maximumAge + 1 {
+            let next = try Self.theme(templates)
+            next.take(carried)
+            carried = try #require(next.keptSkeletons)
+            #expect(carried.entries.map(\.age) == (build <= TemplateSkeletons.maximumAge ? [build, build, build] : []), "build \(build)")
+        }
+        // Used again, a skeleton is young again.
+        let third = try Self.theme(templates)
+        third.take(kept)
+        _ = third.render("day", Self.edgeValues[1])
+        #expect(try #require(third.keptSkeletons).entries.map(\.age).sorted() == [0, 1, 1])
+
+        // Placeholders out of range, or a count of values that does not fit the shape: the
+        // engine makes those skeletons again, and the pages are still the engine's.
+        for lie in [
+            { (entry: inout TemplateSkeletons.Kept.Entry) in entry.page = Array("<p>\(Self.mark0)99&\(Self.mark1)</p>".utf8) },
+            { (entry: inout TemplateSkeletons.Kept.Entry) in entry.leaves += 1 },
+        ] {
+            var lying = kept
+            for index in lying.entries.indices { lie(&lying.entries[index]) }
+            let theme = try Self.theme(templates)
+            theme.take(lying)
+            #expect(Self.edgeValues.map { theme.render("day", $0) } == pages)
+            #expect(theme.renderCounts.rendered == 3)
+        }
+    }
+
     /// Setting nil removes a name, a literal leaves its nils out, and setting a name again
     /// replaces its value in place.
     @Test func objectsBehaveLikeDictionaries() throws {

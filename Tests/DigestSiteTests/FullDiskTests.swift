@@ -42,11 +42,12 @@ import Testing
         let site = try IncrementalBuildTests.site()
         defer { site.remove() }
         // The site's size, from a build elsewhere; the small disk holds it once and a third,
-        // beside what the cache keeps besides its trees (decoded records, search terms).
+        // beside what the cache keeps besides its trees (decoded records, search terms,
+        // template skeletons).
         let measure = site.folder.appendingPathComponent("Measure").path
         try site.build(output: measure)
         let blocks = { (files: [String: [UInt8]]) in files.values.reduce(0) { $0 + ($1.count + 4095) / 4096 * 4096 } }
-        let kept = ["records", "terms"].map { blocks(site.outputFiles(site.folder.appendingPathComponent(".Measure.cache/" + $0).path)) }
+        let kept = ["records", "terms", "skeletons"].map { blocks(site.outputFiles(site.folder.appendingPathComponent(".Measure.cache/" + $0).path)) }
         let size = blocks(site.outputFiles(measure)) + kept.reduce(0, +) * 3 / 4
         let disk = try Self.makeFolder()
         defer {

@@ -161,19 +161,23 @@ import Testing
         let paperFiles = try FolderReader.listPaperFiles(site.content + "/papers").files
         #expect(try FileManager.default.contentsOfDirectory(atPath: records).count == paperFiles.count)
         let recordStamps = Self.stamps(records)
-        let related = site.folder.path + "/.Site.cache/related/" + RelatedListsFile.name
+        let related = site.folder.path + "/.Site.cache/related/" + RelatedPapers.Kept.fileName
         let kept = try #require(RelatedPapers.Kept(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: related))), salt: try Self.salt(site)))
         #expect(kept.ids.contains("2610.19001") && kept.starts.count == kept.ids.count + 1)
-        let search = site.folder.path + "/.Site.cache/search/" + SearchIndexFile.name
+        let search = site.folder.path + "/.Site.cache/search/" + SearchIndex.Kept.fileName
         let base = { SearchIndex.Kept(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: search))), salt: try Self.salt(site)) }
         #expect(try #require(try base()).chunks.contains { String(decoding: $0.bytes, as: UTF8.self).contains("#2610.19001") })
-        let baseStamp = Self.stamps(site.folder.path + "/.Site.cache/search")[SearchIndexFile.name]
+        let baseStamp = Self.stamps(site.folder.path + "/.Site.cache/search")[SearchIndex.Kept.fileName]
+        let skeletons = site.folder.path + "/.Site.cache/skeletons/" + TemplateSkeletons.Kept.fileName
+        #expect(FileManager.default.fileExists(atPath: skeletons))
 
         let edited = "Content/papers/2026-11/2026-11-12.json"
         try Self.edit(site, edited) { $0.replacingOccurrences(of: "## Summary", with: "## Overview") }
-        try site.build()
+        let editedReport = try site.build()
+        #expect(editedReport.templatePages.rendered == 0, "every page changed has a shape the last build kept a skeleton of")
+        #expect(editedReport.templatePages.spliced > 0)
         #expect(Self.stamps(terms)["2026-10"] == october, "October's papers did not change")
-        #expect(Self.stamps(site.folder.path + "/.Site.cache/search")[SearchIndexFile.name] == baseStamp, "nor did the base tier")
+        #expect(Self.stamps(site.folder.path + "/.Site.cache/search")[SearchIndex.Kept.fileName] == baseStamp, "nor did the base tier")
         let editedEntry = RecordFolder.name(site.folder.path + "/" + edited)
         #expect(Set(Self.stamps(records).filter { recordStamps[$0.key] != $0.value }.keys) == [editedEntry], "only the edited file is decoded again")
         try Self.expectSameAsACleanBuild(site, "a November summary edited")
@@ -192,12 +196,15 @@ import Testing
         var tier = Array(try Data(contentsOf: URL(fileURLWithPath: search)))
         tier[tier.count / 2] ^= 0xFF
         try Data(tier).write(to: URL(fileURLWithPath: search))
+        var skeletonBytes = Array(try Data(contentsOf: URL(fileURLWithPath: skeletons)))
+        skeletonBytes[skeletonBytes.count / 2] ^= 0xFF
+        try Data(skeletonBytes).write(to: URL(fileURLWithPath: skeletons))
         try Self.edit(site, "Content/papers/2026-11/2026-11-12.json") { $0.replacingOccurrences(of: "## Overview", with: "## Summary") }
-        try site.build()
+        #expect(try site.build().templatePages.rendered > 0, "a damaged file of skeletons is not read")
         #expect(TermSegment(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: terms + "/2026-10")))) != nil)
         #expect(RelatedPapers.Kept(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: related))), salt: try Self.salt(site)) != nil)
         #expect(try base() != nil)
-        try Self.expectSameAsACleanBuild(site, "after a damaged month, file of records, related lists and base tier")
+        try Self.expectSameAsACleanBuild(site, "after a damaged month, file of records, related lists, base tier and skeletons")
 
         // A month without papers leaves the cache, with its files' records.
         try FileManager.default.removeItem(atPath: site.folder.path + "/Content/papers/2026-10")
@@ -251,6 +258,27 @@ import Testing
         // And the next build has nothing to do.
         #expect(try site.build().upToDate)
         try Self.expectSameAsACleanBuild(site, "the build after")
+    }
+
+    /// The manifest reads back as it was written, both trees of it; cut short, it is not read.
+    @Test func theManifestReadsBackAsWritten() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        try Self.edit(site, "Content/papers/2026-11/2026-11-12.json") { $0.replacingOccurrences(of: "## Summary", with: "## Overview") }
+        try site.build()
+        let cache = try #require(BuildCache.load(from: site.folder.path + "/.Site.cache"))
+        let back = try #require(cache.back, "a rebuild leaves the previous tree")
+        #expect(cache.front.files.count > 50 && back.files.count > 50 && cache.front.files.keys.contains("index.html"))
+        let copy = site.folder.path + "/copy"
+        try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
+        try cache.save(to: copy)
+        #expect(BuildCache.load(from: copy) == cache)
+        let bytes = try #require(FileManager.default.contents(atPath: copy + "/manifest"))
+        for count in [bytes.count - 1, bytes.count / 2, 40] {
+            try bytes.prefix(count).write(to: URL(fileURLWithPath: copy + "/manifest"))
+            #expect(BuildCache.load(from: copy) == nil, "cut to \(count) bytes")
+        }
     }
 
     @Test func aBrokenOrForeignCacheOnlyCostsTime() throws {

@@ -59,7 +59,7 @@ struct BuildCache: Sendable, Equatable {
 
     // MARK: Reading and writing
 
-    static let magic = Array("DIGEST-CACHE-3\n".utf8)
+    static let magic = Array("DIGEST-CACHE-4\n".utf8)
 
     /// The manifest in `folder`, or nil when there is none or it cannot be read (a build
     /// without a cache is only slower).
@@ -118,7 +118,8 @@ extension BuildCache.FileStamp {
 
 /// The manifest's binary form (`ByteWriter`'s: little-endian integers and length-prefixed
 /// UTF-8 strings). Tree entries are in dictionary order: the manifest is Digest's own, and
-/// never compared.
+/// never compared. Each tree is a length-prefixed run of bytes, so the two trees (192,000
+/// files each at 54,750 papers) are encoded and decoded on two cores at once.
 extension ByteWriter {
     mutating func stamp(_ stamp: BuildCache.FileStamp) {
         int(stamp.inode)
@@ -152,9 +153,15 @@ extension ByteWriter {
             stamp(input.stamp)
             int(input.hash)
         }
-        tree(cache.front)
-        bool(cache.back != nil)
-        if let back = cache.back { tree(back) }
+        let trees = [cache.front] + (cache.back.map { [$0] } ?? [])
+        let encoded = Parallel.map(trees.count) { index in
+            var writer = ByteWriter()
+            writer.tree(trees[index])
+            return writer.bytes
+        }
+        slice(encoded[0][...])
+        bool(encoded.count > 1)
+        if encoded.count > 1 { slice(encoded[1][...]) }
         let summary = cache.summary
         for value in [summary.pages, summary.feeds, summary.files, summary.bytes, summary.papers, summary.days, summary.topics, summary.unpublished] {
             int(value)
@@ -197,8 +204,14 @@ extension ByteReader {
         for _ in 0..<(try count()) {
             inputs.append(BuildCache.InputFile(path: try string(), stamp: try stamp(), hash: try unsigned()))
         }
-        let front = try tree()
-        let back = try bool() ? try tree() : nil
+        let parts = [try slice()] + (try bool() ? [try slice()] : [])
+        let trees = Parallel.map(parts.count) { index -> BuildCache.TreeState? in
+            var reader = ByteReader(Array(parts[index]))
+            guard let tree = try? reader.tree(), reader.isAtEnd else { return nil }
+            return tree
+        }
+        guard let front = trees[0], trees.allSatisfy({ $0 != nil }) else { throw Malformed() }
+        let back = trees.count > 1 ? trees[1] : nil
         var summary = BuildCache.Summary()
         summary.pages = Int(try int())
         summary.feeds = Int(try int())

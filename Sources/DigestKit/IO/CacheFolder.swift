@@ -2,7 +2,7 @@ import Foundation
 
 /// A folder of the build cache whose files a build reads and writes again by name: months
 /// of search terms (`TermSegmentFolder`), decoded paper files (`RecordFolder`), related
-/// lists (`RelatedListsFile`), the search index's base tier (`SearchIndexFile`).
+/// lists, the search index's base tier and template skeletons (each a `KeptFile`).
 ///
 /// Nothing in it is trusted: each kind of file carries a checksum and says what it was made
 /// from, and one that does not decode or match is made again. Files are written without a

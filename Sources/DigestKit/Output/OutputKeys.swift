@@ -63,6 +63,7 @@ extension SitePlan {
             return hasher.value
         }
         let windowDays = Set(digest.window.map(\.day))
+        let relatedEntries = context.related.entryHashes()
         let bestMonths = Set(digest.months.map(\.month.monthKey))
         let months = digest.archiveMonths.enumerated().map { index, month -> UInt64 in
             var hasher = KeyHasher(chrome)
@@ -101,12 +102,7 @@ extension SitePlan {
                 hasher.add(windowDays.contains(paper.day))
                 hasher.add(context.bibKeys[paper.id.base])
                 hasher.add(authorSlugs[number])
-                for other in context.related.related(to: paper) {
-                    hasher.add(other.slug)
-                    hasher.add(other.title)
-                    hasher.add(other.day.daysSinceEpoch)
-                    hasher.add(other.primaryTopic)
-                }
+                hasher.add(context.related.listHash(of: paper, entries: relatedEntries))
                 return hasher.value
             case .archiveMonth(let number), .sitemapMonth(let number):
                 return months[number]

@@ -37,6 +37,30 @@ struct RelatedPapers: Sendable {
         return lists[Int(number)].map { (papers[Int($0.paper)], $0.score) }
     }
 
+    /// For each paper, in `PaperTerms` order, a hash of what its entry in a list shows (slug,
+    /// title, day, primary topic): `listHash` takes them, so output keys hash each paper's
+    /// entry once rather than once per list it is on.
+    func entryHashes() -> [UInt64] {
+        Parallel.map(papers.count) { number in
+            let paper = papers[number]
+            var hasher = KeyHasher()
+            hasher.add(paper.slug)
+            hasher.add(paper.title)
+            hasher.add(paper.day.daysSinceEpoch)
+            hasher.add(paper.primaryTopic)
+            return hasher.value
+        }
+    }
+
+    /// A hash of what the list of `paper` shows, from `entryHashes()`.
+    func listHash(of paper: Paper, entries: [UInt64]) -> UInt64 {
+        var hasher = KeyHasher()
+        if let number = numberByID[paper.id.base] {
+            for entry in lists[Int(number)] { hasher.add(entries[Int(entry.paper)]) }
+        }
+        return hasher.value
+    }
+
     /// Every paper's vector hash and list, for the next build (`init`'s `previous`).
     let kept: Kept
     /// How many lists were brought up to date from `previous` rather than computed.

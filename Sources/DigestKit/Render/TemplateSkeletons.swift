@@ -16,15 +16,23 @@ import Foundation
 /// U+FDD0 and U+FDD1 are Unicode noncharacters; layouts that contain them, or that use
 /// what could make the output depend on a value in another way (transforms, dynamic
 /// partials, pragmas, changed delimiters), are rendered page by page instead.
+///
+/// Skeletons outlive a build: the build cache keeps those made or used lately (`Kept`), so
+/// a rebuild, which renders the pages of a new day in the shapes of the days before, seldom
+/// runs the engine at all.
 final class TemplateSkeletons: @unchecked Sendable {
     private let lock = NSLock()
     private var skeletons: [Key: Skeleton] = [:]
+    /// How many builds ago each skeleton taken over from an earlier build was last used;
+    /// one made or used in this build is not in it.
+    private var ages: [Key: Int] = [:]
     private var hits = 0
+    private var made = 0
 
-    /// Pages spliced from a skeleton made for an earlier page, and skeletons made.
-    var counts: (reused: Int, made: Int) { lock.withLock { (hits, skeletons.count) } }
+    /// Pages spliced from a skeleton made for an earlier page or build, and skeletons made.
+    var counts: (reused: Int, made: Int) { lock.withLock { (hits, made) } }
 
-    private struct Key: Hashable {
+    struct Key: Hashable {
         var template: String
         var shape: [UInt8]
 
@@ -58,8 +66,12 @@ final class TemplateSkeletons: @unchecked Sendable {
         guard context.visit(&shape) else { return nil }
         let key = Key(template: template, shape: shape.key)
         let cached: Skeleton? = lock.withLock {
-            let found = skeletons[key]
-            if found != nil { hits += 1 }
+            // A kept skeleton made for as many values (the key says so, unless the file lied).
+            let found = skeletons[key].flatMap { $0.leaves == shape.leaves.count ? $0 : nil }
+            if found != nil {
+                hits += 1
+                ages[key] = nil
+            }
             return found
         }
         let skeleton: Skeleton
@@ -67,8 +79,13 @@ final class TemplateSkeletons: @unchecked Sendable {
             skeleton = cached
         } else {
             var numbering: TemplateShape.Numbering? = TemplateShape.Numbering()
-            skeleton = Skeleton(render(context.engineValue(&numbering) as! [String: Any]), leaves: shape.leaves.count)
-            lock.withLock { skeletons[key] = skeleton }
+            let page = render(context.engineValue(&numbering) as! [String: Any])
+            skeleton = Skeleton(Array(page.utf8), leaves: shape.leaves.count)!
+            lock.withLock {
+                skeletons[key] = skeleton
+                ages[key] = nil
+                made += 1
+            }
         }
         return skeleton.fill(shape.leaves)
     }
@@ -76,6 +93,40 @@ final class TemplateSkeletons: @unchecked Sendable {
     // Noncharacters cannot be written as literals in Swift.
     static let openMark = Unicode.Scalar(0xFDD0)!
     static let closeMark = Unicode.Scalar(0xFDD1)!
+}
+
+extension TemplateSkeletons {
+    /// A skeleton unused for this many builds is not kept: the shapes of pages that change
+    /// come back within days (a day of as many papers), and the file stays small.
+    static let maximumAge = 8
+
+    /// Takes over the skeletons an earlier build kept; one whose page is not a well-formed
+    /// skeleton of its shape is left out, and made again if needed.
+    func take(_ kept: Kept) {
+        lock.withLock {
+            for entry in kept.entries {
+                guard skeletons[entry.key] == nil, let skeleton = Skeleton(entry.page, leaves: entry.leaves) else { continue }
+                skeletons[entry.key] = skeleton
+                ages[entry.key] = entry.age + 1
+            }
+        }
+    }
+
+    /// What to keep for the next build: every skeleton made or used in this one, and those
+    /// taken over that were used within `maximumAge` builds, in the order of their keys.
+    func kept() -> Kept {
+        lock.withLock {
+            let entries = skeletons.compactMap { key, skeleton -> Kept.Entry? in
+                let age = ages[key] ?? 0
+                guard age <= Self.maximumAge else { return nil }
+                return Kept.Entry(key: key, page: skeleton.bytes, leaves: skeleton.leaves, age: age)
+            }
+            return Kept(
+                entries: entries.sorted { a, b in
+                    a.key.template != b.key.template ? a.key.template < b.key.template : a.key.shape.lexicographicallyPrecedes(b.key.shape)
+                })
+        }
+    }
 }
 
 /// A page rendered with placeholders, cut into literal runs and the places values go.
@@ -86,19 +137,24 @@ private struct Skeleton: Sendable {
     }
 
     let bytes: [UInt8]
+    let leaves: Int
     let parts: [Part]
     let literalCount: Int
 
-    init(_ rendered: String, leaves: Int) {
-        bytes = Array(rendered.utf8)
-        parts = Self.cut(bytes, leaves: leaves)
+    /// Nil when `bytes` hold a malformed placeholder or one numbered `leaves` or more (which
+    /// the engine never makes, but a kept file could hold).
+    init?(_ bytes: [UInt8], leaves: Int) {
+        guard let parts = Self.cut(bytes, leaves: leaves) else { return nil }
+        self.bytes = bytes
+        self.leaves = leaves
+        self.parts = parts
         literalCount = parts.reduce(0) { total, part in
             if case .literal(let range) = part { return total + range.count }
             return total
         }
     }
 
-    private static func cut(_ bytes: [UInt8], leaves: Int) -> [Part] {
+    private static func cut(_ bytes: [UInt8], leaves: Int) -> [Part]? {
         var parts: [Part] = []
         var literalStart = 0
         var index = 0
@@ -109,20 +165,28 @@ private struct Skeleton: Sendable {
             position + pattern.count <= bytes.count && bytes[position..<(position + pattern.count)].elementsEqual(pattern)
         }
         while index < bytes.count {
-            guard bytes[index] == open[0], matches(open, at: index) else {
+            // `memchr` finds the marks' lead byte: a kept skeleton is cut at every build that takes it.
+            let found = bytes.withUnsafeBufferPointer { buffer -> Int? in
+                let base = buffer.baseAddress!
+                let lead = memchr(base + index, Int32(open[0]), buffer.count - index)
+                return lead.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+            }
+            guard let found else { break }
+            index = found
+            guard matches(open, at: index) else {
                 index += 1
                 continue
             }
             // The template may not contain the marks (checked up front), so this is a placeholder.
             var cursor = index + open.count
             var number = 0
-            while cursor < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[cursor]) {
+            while cursor < bytes.count, number < leaves, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[cursor]) {
                 number = number * 10 + Int(bytes[cursor] - UInt8(ascii: "0"))
                 cursor += 1
             }
             let escaped = matches(escapedAmp, at: cursor)
             cursor += escaped ? escapedAmp.count : 1
-            precondition(matches(close, at: cursor) && number < leaves, "malformed template placeholder")
+            guard matches(close, at: cursor), number < leaves else { return nil }
             if literalStart < index { parts.append(.literal(literalStart..<index)) }
             parts.append(.value(number, escaped: escaped))
             index = cursor + close.count

@@ -87,6 +87,12 @@ public struct Theme: Sendable {
         return (skeletonCounts.reused, skeletonCounts.made + direct.value)
     }
 
+    /// Takes over the skeletons an earlier build made with these layouts (see `KeptFile`).
+    func take(_ kept: TemplateSkeletons.Kept) { skeletons?.take(kept) }
+
+    /// The skeletons to keep for the next build; nil when pages are rendered one by one.
+    var keptSkeletons: TemplateSkeletons.Kept? { skeletons?.kept() }
+
     /// Renders a template with a page's values.
     func render(_ template: String, _ context: TemplateObject) -> [UInt8] {
         if let skeletons, let page = skeletons.render(template, context, with: { engine(template, $0) }) {
