@@ -1,8 +1,9 @@
 /// Digest's own binary files in the build cache (the manifest, decoded records, months of
-/// search terms, the search index's base tier, related lists): little-endian integers,
-/// length-prefixed UTF-8 strings and arrays, read back by `ByteReader`, which refuses
-/// anything cut short or out of range rather than trusting it. Files that are rewritten without a flush end in a seal (`seal()`), so one a
-/// crash cut short or the disk damaged is told from a good one.
+/// search terms, the search index's base tier, related lists, template skeletons):
+/// little-endian integers, length-prefixed UTF-8 strings and arrays, read back by
+/// `ByteReader`, which refuses anything cut short or out of range rather than trusting it.
+/// Files that are rewritten without a flush end in a seal (`seal()`), so one a crash cut
+/// short or the disk damaged is told from a good one.
 struct ByteWriter {
     var bytes: [UInt8] = []
 
