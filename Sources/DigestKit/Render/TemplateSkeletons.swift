@@ -96,7 +96,7 @@ final class TemplateSkeletons: @unchecked Sendable {
 }
 
 extension TemplateSkeletons {
-    /// A skeleton unused for this many builds is not kept: the shapes of pages that change
+    /// A skeleton unused for more builds than this is not kept: the shapes of pages that change
     /// come back within days (a day of as many papers), and the file stays small.
     static let maximumAge = 8
 
