@@ -2,6 +2,9 @@
 #include "CSystemSupport.h"
 #include <errno.h>
 #include <fcntl.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <unistd.h>
 #if defined(__linux__)
@@ -16,5 +19,22 @@ int digest_exchange_paths(const char *a, const char *b) {
 #else
     errno = ENOSYS;
     return -1;
+#endif
+}
+
+void digest_return_large_frees(size_t threshold) {
+#if defined(__GLIBC__)
+    // Setting the threshold turns off glibc's sliding one, which rises to the size of each
+    // large block freed until blocks of up to 32 MB come from the heap, where freeing them
+    // rarely gives the memory back.
+    mallopt(M_MMAP_THRESHOLD, (int)threshold);
+#else
+    (void)threshold;
+#endif
+}
+
+void digest_trim_heap(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
 #endif
 }

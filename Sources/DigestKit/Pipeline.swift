@@ -169,17 +169,7 @@ public enum Pipeline {
         let digest = DigestBuilder.build(
             config: loaded.config, records: loaded.records, runs: loaded.runs, pages: loaded.pages, today: options.today,
             other: interface.text("topic.other"))
-        monitor.begin(.indexing)
-        let terms = PaperTerms(digest, store: reuse.terms.map(TermSegmentFolder.init), salt: reuse.salt)
-        reuse.terms?.removeOthers()
-        let searchFile = reuse.search.map { KeptFile<SearchIndex.Kept>(folder: $0, salt: reuse.salt) }
-        let search = SearchIndex(terms, kept: searchFile?.read())
-        // A base tier taken over is in the file already.
-        if !search.tookKept { searchFile?.keep(search.kept) }
-        monitor.begin(.relating)
-        let relatedFile = reuse.related.map { KeptFile<RelatedPapers.Kept>(folder: $0, salt: reuse.salt) }
-        let related = RelatedPapers(terms, previous: relatedFile?.read())
-        relatedFile?.keep(related.kept)
+        let (search, related) = indexAndRelate(digest, reuse: reuse, monitor: monitor)
         monitor.begin(.planning)
         let theme = try Theme(templates: layouts.templates, assets: layouts.assets, folder: options.layouts, interface: interface)
         let skeletonFile = reuse.skeletons.map { KeptFile<TemplateSkeletons.Kept>(folder: $0, salt: reuse.salt ^ theme.fingerprint) }
@@ -189,6 +179,26 @@ public enum Pipeline {
         let skipped = FolderReader.skippedWarnings(content.skipped + layouts.skipped)
         return Prepared(
             plan: plan, katex: !katex.isEmpty, warnings: loaded.warnings + interface.warnings + skipped, skeletons: skeletonFile)
+    }
+
+    /// The search index and related papers, both made from every paper's terms. The terms,
+    /// the largest thing a build holds for a while (about 190 MB at 54,750 papers), are let go
+    /// before what the next build takes over is written to the cache.
+    private static func indexAndRelate(_ digest: Digest, reuse: Reuse, monitor: BuildMonitor) -> (SearchIndex, RelatedPapers) {
+        let searchFile = reuse.search.map { KeptFile<SearchIndex.Kept>(folder: $0, salt: reuse.salt) }
+        let relatedFile = reuse.related.map { KeptFile<RelatedPapers.Kept>(folder: $0, salt: reuse.salt) }
+        let (search, related) = { () -> (SearchIndex, RelatedPapers) in
+            monitor.begin(.indexing)
+            let terms = PaperTerms(digest, store: reuse.terms.map(TermSegmentFolder.init), salt: reuse.salt)
+            reuse.terms?.removeOthers()
+            let search = SearchIndex(terms, kept: searchFile?.read())
+            monitor.begin(.relating)
+            return (search, RelatedPapers(terms, previous: relatedFile?.read()))
+        }()
+        // A base tier taken over is in the file already.
+        if !search.tookKept { searchFile?.keep(search.kept) }
+        relatedFile?.keep(related.kept)
+        return (search, related)
     }
 
     public struct CheckReport: Sendable {

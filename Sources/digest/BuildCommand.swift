@@ -70,6 +70,7 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        ProcessMemory.returnLargeFrees()
         var options = Pipeline.Options()
         options.content = folders.content
         options.layouts = layouts

@@ -46,6 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        ProcessMemory.returnLargeFrees()
         var configuration = PreviewServer.Configuration()
         configuration.build.content = folders.content
         configuration.build.layouts = layouts

@@ -37,6 +37,8 @@ extension SiteWriter.Session {
                 }
             }
             if let error = failure.error { throw error }
+            plan.forgetSharedValues()
+            ProcessMemory.trimHeap()
             monitor.begin(.finishing)
             let files = Dictionary(uniqueKeysWithValues: zip(plan.entries.map(\.path), states.map { $0! }))
             let front = BuildCache.TreeState(
@@ -151,6 +153,8 @@ extension SiteWriter.Session {
             }
         }
         if let error = failure.error { throw error }
+        plan.forgetSharedValues()
+        ProcessMemory.trimHeap()
         monitor.begin(.finishing)
 
         for (path, result) in zip(paths, results) where result!.wrote { touched.insert(SiteTree.parent(of: path)) }

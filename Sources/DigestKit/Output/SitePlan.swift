@@ -147,6 +147,9 @@ public struct SitePlan: Sendable {
         OutputFile(path: entry.path, bytes: bytes(for: entry.kind))
     }
 
+    /// Lets go of what pages share, once they are rendered (rendering again makes it again).
+    func forgetSharedValues() { context.forgetSharedValues() }
+
     /// Every file, rendered in parallel; for tests and small sites.
     public func renderAll() -> [OutputFile] {
         Parallel.map(entries.count) { render(entries[$0]) }

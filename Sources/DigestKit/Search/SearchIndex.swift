@@ -144,7 +144,7 @@ struct SearchIndex: Sendable {
                 let term = Int(postings.termOf[index])
                 let frequency = postings.frequencyOf[index]
                 var level = levels
-                if frequency > 0 {
+                if frequency != SearchPostings.notAWord {
                     let tf = Double(frequency)
                     let part = tf * (k1 + 1) / (tf + norm)
                     level = min(levels, max(1, Int((part / (k1 + 1) * Double(levels)).rounded())))

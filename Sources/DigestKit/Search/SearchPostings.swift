@@ -19,13 +19,17 @@ struct SearchPostings {
         static let title: UInt16 = 3, topics: UInt16 = 2, highlights: UInt16 = 2, abstract: UInt16 = 1, summary: UInt16 = 1
     }
 
+    static let notAWord = UInt16.max
+
     /// Terms, each once, in no particular order.
     var terms: [[UInt8]]
     /// For paper `n`, its postings are `termOf[starts[n]..<starts[n + 1]]`, with frequencies
-    /// in `frequencyOf`; a frequency of -1 marks a term that is not a word (`#id`, `$code`…).
+    /// in `frequencyOf`; `notAWord` marks a term that is not a word (`#id`, `$code`…).
     var starts: [Int]
     var termOf: [Int32]
-    var frequencyOf: [Int32]
+    /// Two bytes, not four: 38 MB less at 54,750 papers. A frequency stops at `notAWord - 1`,
+    /// where BM25's term-frequency part has long reached the top level.
+    var frequencyOf: [UInt16]
     /// The same postings' frequencies in the fields related papers compare (0 when a term
     /// is only in the others).
     var relatedOf: [UInt16]
@@ -113,7 +117,7 @@ struct SearchPostings {
         var terms: [[UInt8]] = []
         var starts: [Int] = [0]
         var termOf: [Int32] = []
-        var frequencyOf: [Int32] = []
+        var frequencyOf: [UInt16] = []
         var relatedOf: [UInt16] = []
         var lengths: [Int32] = []
 
@@ -144,7 +148,8 @@ struct SearchPostings {
 
             for term in touched {
                 termOf.append(term)
-                frequencyOf.append(frequency[Int(term)])
+                let count = frequency[Int(term)]
+                frequencyOf.append(count < 0 ? SearchPostings.notAWord : UInt16(min(count, Int32(SearchPostings.notAWord) - 1)))
                 relatedOf.append(related[Int(term)])
                 frequency[Int(term)] = 0
                 related[Int(term)] = 0

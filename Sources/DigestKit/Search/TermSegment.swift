@@ -16,14 +16,14 @@ struct TermSegment: Sendable, Equatable {
     var counts: [Int32] = []
     /// The postings, as in `SearchPostings`, with term numbers of this vocabulary.
     var termOf: [Int32] = []
-    var frequencyOf: [Int32] = []
+    var frequencyOf: [UInt16] = []
     var relatedOf: [UInt16] = []
     var lengths: [Int32] = []
 
     // MARK: Bytes, for the build cache
 
     /// Bumped whenever the layout changes; an old segment then does not decode, and is cut again.
-    static let magic = Array("DIGEST-TERMS-1\n".utf8)
+    static let magic = Array("DIGEST-TERMS-2\n".utf8)
 
     /// The segment as a file (`ByteWriter`'s form, sealed): the magic, the month and
     /// fingerprint, then each array.
@@ -52,7 +52,7 @@ struct TermSegment: Sendable, Equatable {
             segment.vocabularyEnds = try reader.array(Int32.self)
             segment.counts = try reader.array(Int32.self)
             segment.termOf = try reader.array(Int32.self)
-            segment.frequencyOf = try reader.array(Int32.self)
+            segment.frequencyOf = try reader.array(UInt16.self)
             segment.relatedOf = try reader.array(UInt16.self)
             segment.lengths = try reader.array(Int32.self)
             return segment

@@ -52,7 +52,12 @@ enum AuthorPage {
         return AtomFeed.render(
             title: text.text("feed.author", names), subtitle: text.text("author.description", names),
             path: path + feedPath, pageURL: config.baseURL.resolve(path),
-            entries: author.papers.prefix(min(feedItems, config.feedItems)).map { paper in kept(paper) { FeedEntry(brief: paper, config: config, text: text) } },
+            entries: feedPapers(author, config: config).map { paper in kept(paper) { FeedEntry(brief: paper, config: config, text: text) } },
             config: config)
+    }
+
+    /// The papers in the author's feed.
+    static func feedPapers(_ author: AuthorIndex.Author, config: SiteConfig) -> ArraySlice<Paper> {
+        author.papers.prefix(min(feedItems, config.feedItems))
     }
 }

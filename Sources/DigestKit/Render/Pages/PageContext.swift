@@ -17,8 +17,8 @@ struct PageContext: Sendable {
     private let neighbours: [String: (previous: Paper?, next: Paper?)]
     /// Each paper's line on author pages and entry in author feeds, by base id: a paper is
     /// on the page and in the feed of each of its authors who has one.
-    private let authorLines = Memo<TemplateObject>()
-    private let briefEntries = Memo<FeedEntry>()
+    private let authorLines: Memo<TemplateObject>
+    private let briefEntries: Memo<FeedEntry>
 
     init(digest: Digest, chrome: PageChrome, theme: Theme, related: RelatedPapers) {
         self.digest = digest
@@ -36,6 +36,14 @@ struct PageContext: Sendable {
             }
         }
         self.neighbours = neighbours
+        // How many author pages and feeds show each paper, so its line and entry go after the last.
+        var lines: [String: Int] = [:], entries: [String: Int] = [:]
+        for author in digest.authors.authors {
+            for paper in author.papers { lines[paper.id.base, default: 0] += 1 }
+            for paper in AuthorPage.feedPapers(author, config: digest.config) { entries[paper.id.base, default: 0] += 1 }
+        }
+        authorLines = Memo(uses: lines)
+        briefEntries = Memo(uses: entries)
     }
 
     /// The papers shown on more than their own page (cards, feeds), by base id.
@@ -74,6 +82,15 @@ struct PageContext: Sendable {
         AuthorPage.feed(author, config: digest.config, text: chrome.text) { paper, make in briefEntries.value(paper.id.base, make: make) }
     }
 
+    /// Lets go of what pages share once every page is rendered, before the build writes its
+    /// cache: the shared papers' Markdown, and the author lines and entries a rebuild kept
+    /// (it renders only some of the pages their uses were counted for).
+    func forgetSharedValues() {
+        rendered.forget()
+        authorLines.removeAll()
+        briefEntries.removeAll()
+    }
+
     func archive() -> TemplateObject { ArchivePage.indexContext(digest: digest, chrome: chrome) }
 
     func archiveMonth(_ index: Int) -> TemplateObject {
@@ -106,4 +123,6 @@ final class RenderedPapers: Sendable {
         guard ids.contains(id) else { return RenderedPaper(paper) }
         return kept.value(id) { RenderedPaper(paper) }
     }
+
+    func forget() { kept.removeAll() }
 }
