@@ -37,7 +37,8 @@ struct PageContext: Sendable {
         }
         self.neighbours = neighbours
         // How many author pages and feeds show each paper, so its line and entry go after the last.
-        var lines: [String: Int] = [:], entries: [String: Int] = [:]
+        // (Sized up front: growing them took a third of the counting's time.)
+        var lines = [String: Int](minimumCapacity: digest.papers.count), entries = lines
         for author in digest.authors.authors {
             for paper in author.papers { lines[paper.id.base, default: 0] += 1 }
             for paper in AuthorPage.feedPapers(author, config: digest.config) { entries[paper.id.base, default: 0] += 1 }
