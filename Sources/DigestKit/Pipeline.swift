@@ -187,14 +187,15 @@ public enum Pipeline {
     private static func indexAndRelate(_ digest: Digest, reuse: Reuse, monitor: BuildMonitor) -> (SearchIndex, RelatedPapers) {
         let searchFile = reuse.search.map { KeptFile<SearchIndex.Kept>(folder: $0, salt: reuse.salt) }
         let relatedFile = reuse.related.map { KeptFile<RelatedPapers.Kept>(folder: $0, salt: reuse.salt) }
-        let (search, related) = { () -> (SearchIndex, RelatedPapers) in
+        let search: SearchIndex, related: RelatedPapers
+        do {  // the terms go at the end of this block
             monitor.begin(.indexing)
             let terms = PaperTerms(digest, store: reuse.terms.map(TermSegmentFolder.init), salt: reuse.salt)
             reuse.terms?.removeOthers()
-            let search = SearchIndex(terms, kept: searchFile?.read())
+            search = SearchIndex(terms, kept: searchFile?.read())
             monitor.begin(.relating)
-            return (search, RelatedPapers(terms, previous: relatedFile?.read()))
-        }()
+            related = RelatedPapers(terms, previous: relatedFile?.read())
+        }
         // A base tier taken over is in the file already.
         if !search.tookKept { searchFile?.keep(search.kept) }
         relatedFile?.keep(related.kept)

@@ -37,8 +37,7 @@ extension SiteWriter.Session {
                 }
             }
             if let error = failure.error { throw error }
-            plan.forgetSharedValues()
-            ProcessMemory.trimHeap()
+            release(plan)
             monitor.begin(.finishing)
             let files = Dictionary(uniqueKeysWithValues: zip(plan.entries.map(\.path), states.map { $0! }))
             let front = BuildCache.TreeState(
@@ -57,6 +56,13 @@ extension SiteWriter.Session {
             try? FileManager.default.removeItem(atPath: staging)
             throw error
         }
+    }
+
+    /// Once every page is rendered, what pages shared and the heap's free pages go, so
+    /// writing the cache does not add to the build's peak memory.
+    private func release(_ plan: SitePlan) {
+        plan.forgetSharedValues()
+        ProcessMemory.trimHeap()
     }
 
     /// Brings the previous build's tree up to date with the plan and exchanges it with the
@@ -153,8 +159,7 @@ extension SiteWriter.Session {
             }
         }
         if let error = failure.error { throw error }
-        plan.forgetSharedValues()
-        ProcessMemory.trimHeap()
+        release(plan)
         monitor.begin(.finishing)
 
         for (path, result) in zip(paths, results) where result!.wrote { touched.insert(SiteTree.parent(of: path)) }

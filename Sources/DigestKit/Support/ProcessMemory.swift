@@ -10,7 +10,6 @@ public enum ProcessMemory {
     /// (docs/performance.md, "Memory").
     public static func returnLargeFrees() { digest_return_large_frees(256 * 1024) }
 
-    /// Gives back the free pages among the heap's small blocks, which freeing them does not:
-    /// called once the pages are rendered, so writing the cache does not add to the peak.
+    /// Gives back the free pages among the heap's small blocks, which freeing them does not.
     static func trimHeap() { digest_trim_heap() }
 }
