@@ -183,18 +183,22 @@ public enum Pipeline {
 
     /// The search index and related papers, both made from every paper's terms. The terms,
     /// the largest thing a build holds for a while (about 190 MB at 54,750 papers), are let go
-    /// before what the next build takes over is written to the cache.
+    /// before what the next build takes over is written to the cache. Related papers come
+    /// first: the search index's files (58 MB at that size) would sit under their work, and
+    /// what only they read goes before the index is made.
     private static func indexAndRelate(_ digest: Digest, reuse: Reuse, monitor: BuildMonitor) -> (SearchIndex, RelatedPapers) {
         let searchFile = reuse.search.map { KeptFile<SearchIndex.Kept>(folder: $0, salt: reuse.salt) }
         let relatedFile = reuse.related.map { KeptFile<RelatedPapers.Kept>(folder: $0, salt: reuse.salt) }
         let search: SearchIndex, related: RelatedPapers
         do {  // the terms go at the end of this block
             monitor.begin(.indexing)
-            let terms = PaperTerms(digest, store: reuse.terms.map(TermSegmentFolder.init), salt: reuse.salt)
+            var terms = PaperTerms(digest, store: reuse.terms.map(TermSegmentFolder.init), salt: reuse.salt)
             reuse.terms?.removeOthers()
-            search = SearchIndex(terms, kept: searchFile?.read())
             monitor.begin(.relating)
             related = RelatedPapers(terms, previous: relatedFile?.read())
+            terms.forgetRelatedFrequencies()
+            monitor.begin(.indexing)
+            search = SearchIndex(terms, kept: searchFile?.read())
         }
         // A base tier taken over is in the file already.
         if !search.tookKept { searchFile?.keep(search.kept) }

@@ -218,6 +218,18 @@ import Testing
         #expect(before.files["search/d/3.json"] != after.files["search/d/3.json"])
     }
 
+    @Test func invertingInBlocksChangesNoByte() throws {
+        let terms = PaperTerms(try SampleSite.plan().digest)
+        let whole = SearchIndex(terms)
+        #expect(terms.postings.terms.count > 1000 && whole.files.count > 5, "too few terms to show anything")
+        // A block of one term at a time (its postings outnumber 1), and blocks of a few terms.
+        for size in [1, 700] {
+            let blocked = SearchIndex(terms, blockPostings: size)
+            #expect(blocked.manifest == whole.manifest)
+            #expect(blocked.files == whole.files)
+        }
+    }
+
     @Test func theSameContentGivesTheSameBytes() throws {
         let records = (0..<40).map { Self.record("2611.\(10000 + $0)", day: "2026-11-\(10 + $0 % 5)", title: "Paper \($0) on tokens") }
         let first = try Decoded(try Self.plan(records)).files

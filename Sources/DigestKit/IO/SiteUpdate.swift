@@ -22,7 +22,7 @@ extension SiteWriter.Session {
             for folder in parents.sorted() { try tree.makeFolders(folder) }
             monitor.begin(.rendering, total: plan.entries.count)
             let failure = FirstFailure()
-            let states = Parallel.map(plan.entries.count) { index -> BuildCache.FileState? in
+            let states = renderEntries(plan) { index -> BuildCache.FileState? in
                 guard !failure.isSet else { return nil }
                 defer { monitor.advance() }
                 let file = plan.render(plan.entries[index])
@@ -56,6 +56,20 @@ extension SiteWriter.Session {
             try? FileManager.default.removeItem(atPath: staging)
             throw error
         }
+    }
+
+    /// `render` for every entry of the plan, on every core, results in entry order: the search
+    /// index's files first, then the rest, once the plan has let those files go (they would
+    /// otherwise be held to the end of rendering, at the top of the build's memory).
+    private func renderEntries<Result: Sendable>(_ plan: SitePlan, _ render: @Sendable (Int) -> Result) -> [Result] {
+        let first = plan.searchFileEntries
+        let early = Parallel.map(first.count) { render(first.lowerBound + $0) }
+        plan.letSearchFilesGo()
+        // Their blocks are small ones, among the heap's: freeing them lowers nothing until trimmed.
+        ProcessMemory.trimHeap()
+        let before = first.lowerBound, after = plan.entries.count - first.upperBound
+        let late = Parallel.map(before + after) { render($0 < before ? $0 : $0 - before + first.upperBound) }
+        return Array(late[..<before]) + early + late[before...]
     }
 
     /// Once every page is rendered, what pages shared and the heap's free pages go, so
@@ -129,7 +143,7 @@ extension SiteWriter.Session {
 
         monitor.begin(.rendering, total: plan.entries.count)
         let failure = FirstFailure()
-        let results = Parallel.map(plan.entries.count) { index -> (state: BuildCache.FileState, changed: Bool, wrote: Bool)? in
+        let results = renderEntries(plan) { index -> (state: BuildCache.FileState, changed: Bool, wrote: Bool)? in
             guard !failure.isSet else { return nil }
             defer { monitor.advance() }
             let path = paths[index], key = keys[index]

@@ -133,9 +133,9 @@ extension SitePlan {
                 for paper in digest.authors.authors[number].papers.prefix(AuthorPage.feedItems) { hasher.add(monthHash(paper)) }
                 return hasher.value
             case .searchIndex:
-                return ContentHash.of(search.manifest)
+                return ContentHash.of(searchManifest)
             case .searchFile(let number):
-                return ContentHash.of(search.files[number].bytes)
+                return ContentHash.of(searchFiles.bytes(number))
             case .asset(let number):
                 return ContentHash.of(theme.assets[number].bytes)
             case .katex(let number):

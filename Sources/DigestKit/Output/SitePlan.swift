@@ -21,8 +21,12 @@ public struct SitePlan: Sendable {
     public let theme: Theme
     let katex: [SourceFile]
     let context: PageContext
-    /// Made with the plan: its files are named by their contents.
-    let search: SearchIndex
+    /// The search index's manifest, made with the plan.
+    let searchManifest: [UInt8]
+    /// Its files (named by their contents), held until written.
+    let searchFiles: FileShelf
+    /// Where those files are in `entries`: the writer renders them first, then lets them go.
+    let searchFileEntries: Range<Int>
     /// `assets/strings.js`, when the layouts have scripts.
     let scriptStrings: [UInt8]?
 
@@ -37,7 +41,8 @@ public struct SitePlan: Sendable {
         self.katex = katex
         let terms = search == nil || related == nil ? PaperTerms(digest) : nil
         let search = search ?? SearchIndex(terms!)
-        self.search = search
+        searchManifest = search.manifest
+        searchFiles = FileShelf(search.files.map(\.bytes))
         let versioned = { (name: String) in
             theme.assets.first { $0.path == name }.map { "assets/\(name)?v=\(StableHash.hex(bytes: $0.bytes))" }
         }
@@ -106,9 +111,11 @@ public struct SitePlan: Sendable {
         for part in 0..<Self.authorSitemaps(digest) {
             entries.append(Entry(path: Sitemap.authorsPath(part), kind: .sitemapAuthors(part)))
         }
+        let firstSearchFile = entries.count
         for (index, file) in search.files.enumerated() {
             entries.append(Entry(path: file.path, kind: .searchFile(index)))
         }
+        searchFileEntries = firstSearchFile..<entries.count
         for (index, asset) in theme.assets.enumerated() {
             entries.append(Entry(path: "assets/" + asset.path, kind: .asset(index)))
         }
@@ -150,6 +157,9 @@ public struct SitePlan: Sendable {
     /// Lets go of what pages share, once they are rendered (rendering again makes it again).
     func forgetSharedValues() { context.forgetSharedValues() }
 
+    /// Lets go of the search index's files once they are written; they cannot be rendered again.
+    func letSearchFilesGo() { searchFiles.empty() }
+
     /// Every file, rendered in parallel; for tests and small sites.
     public func renderAll() -> [OutputFile] {
         Parallel.map(entries.count) { render(entries[$0]) }
@@ -172,8 +182,8 @@ public struct SitePlan: Sendable {
         case .page(let index): return page("page", MarkdownPage.context(digest.pages[index], chrome: context.chrome))
         case .week: return page("best", BestPage.weekContext(digest: digest, chrome: context.chrome))
         case .month(let index): return page("best", BestPage.monthContext(digest.months[index], digest: digest, chrome: context.chrome))
-        case .searchIndex: return search.manifest
-        case .searchFile(let index): return Array(search.files[index].bytes)
+        case .searchIndex: return searchManifest
+        case .searchFile(let index): return Array(searchFiles.bytes(index))
         case .paperBib(let index):
             let paper = digest.papers[index]
             return Array(BibTeX.entry(paper, key: context.bibKeys[paper.id.base] ?? "", config: config).utf8)

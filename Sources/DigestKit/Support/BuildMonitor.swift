@@ -67,13 +67,22 @@ public final class BuildMonitor: @unchecked Sendable {
         lock.withLock { Snapshot(phase: current?.phase, done: done, total: total) }
     }
 
-    /// Every finished phase, in order.
+    /// Every finished phase, in the order each first began. A phase begun again (indexing goes
+    /// on after related papers are found) adds to its first timing.
     public var timings: [Timing] {
         lock.withLock { finished }
     }
 
     private func endCurrent(at now: ContinuousClock.Instant) {
-        if let current { finished.append(Timing(phase: current.phase, duration: now - current.start, peakMemory: Self.peakMemory())) }
+        if let current {
+            let timing = Timing(phase: current.phase, duration: now - current.start, peakMemory: Self.peakMemory())
+            if let index = finished.firstIndex(where: { $0.phase == timing.phase }) {
+                finished[index].duration += timing.duration
+                finished[index].peakMemory = timing.peakMemory
+            } else {
+                finished.append(timing)
+            }
+        }
         current = nil
     }
 

@@ -13,3 +13,4 @@ public enum ProcessMemory {
     /// Gives back the free pages among the heap's small blocks, which freeing them does not.
     static func trimHeap() { digest_trim_heap() }
 }
+

@@ -17,7 +17,7 @@ struct PageContext: Sendable {
     private let neighbours: [String: (previous: Paper?, next: Paper?)]
     /// Each paper's line on author pages and entry in author feeds, by base id: a paper is
     /// on the page and in the feed of each of its authors who has one.
-    private let authorLines: Memo<TemplateObject>
+    private let authorLines: Memo<AuthorPage.Line>
     private let briefEntries: Memo<FeedEntry>
 
     init(digest: Digest, chrome: PageChrome, theme: Theme, related: RelatedPapers) {
