@@ -13,8 +13,8 @@ enum AuthorPage {
     typealias Kept<Value> = (Paper, () -> Value) -> Value
 
     /// The costly part of a paper's line on author pages, kept while pages still want it:
-    /// the rest is made each time, as keeping whole lines held about 25 MB more at the top of
-    /// a 54,750-paper build.
+    /// the rest is made each time, as keeping whole lines held 15–20 MB more at the top of a
+    /// 54,750-paper build.
     struct Line {
         var titleHTML: String
         var authorsHTML: String?
