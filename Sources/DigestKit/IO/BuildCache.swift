@@ -128,12 +128,13 @@ extension ByteWriter {
         int(stamp.nanoseconds)
     }
 
-    mutating func tree(_ tree: BuildCache.TreeState) {
+    /// `room`: bytes that will follow the tree, reserved with it.
+    mutating func tree(_ tree: BuildCache.TreeState, room: Int = 0) {
         // Reserved whole: a tree is 18 MB at 54,750 papers, and growing it by doubling came
         // at the top of the build's memory.
         let files = tree.files.keys.reduce(0) { $0 + $1.utf8.count } + tree.files.count * (8 + 16 + 32)
         let folders = tree.folders.keys.reduce(0) { $0 + $1.utf8.count } + tree.folders.count * (8 + 32)
-        bytes.reserveCapacity(bytes.count + 24 + files + folders)
+        bytes.reserveCapacity(bytes.count + 24 + files + folders + room)
         int(tree.folderInode)
         int(tree.files.count)
         for (path, file) in tree.files {
@@ -166,17 +167,19 @@ extension ByteWriter {
             stamp(input.stamp)
             int(input.hash)
         }
-        // As `slice` writes it: the length, then the bytes.
+        // As `slice` writes it: the length, then the bytes; with room for the rest (the
+        // summary's warnings are the only part of any size).
         let lengthAt = bytes.count
         int(0)
-        tree(cache.front)
+        let summarySize = cache.summary.warnings.reduce(4096) { $0 + $1.file.utf8.count + $1.message.utf8.count + 256 }
+        tree(cache.front, room: cache.back == nil ? summarySize : 0)
         withUnsafeBytes(of: Int64(bytes.count - lengthAt - 8).littleEndian) { length in
             bytes.replaceSubrange(lengthAt..<lengthAt + 8, with: length)
         }
         bool(back != nil)
         if let back {
             let encoded = back()
-            bytes.reserveCapacity(bytes.count + encoded.count + 4096)
+            bytes.reserveCapacity(bytes.count + encoded.count + 8 + summarySize)
             slice(encoded[...])
         }
         let summary = cache.summary
