@@ -30,7 +30,8 @@ struct PaperTerms: Sendable {
     }
 
     /// Lets go of the frequencies only related papers read, once they are found: two bytes a
-    /// posting, 38 MB at 54,750 papers, that the search index's tiers need not sit on.
+    /// posting, 38 MB at 54,750 papers, that the search index's tiers need not sit on. Related
+    /// papers cannot be found from these terms afterwards.
     mutating func forgetRelatedFrequencies() { postings.relatedOf = [] }
 
     /// Term numbers in the order of their bytes (UTF-8 order is code point order, which
