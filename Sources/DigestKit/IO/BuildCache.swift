@@ -128,13 +128,16 @@ extension ByteWriter {
         int(stamp.nanoseconds)
     }
 
-    /// `room`: bytes that will follow the tree, reserved with it.
-    mutating func tree(_ tree: BuildCache.TreeState, room: Int = 0) {
-        // Reserved whole: a tree is 18 MB at 54,750 papers, and growing it by doubling came
-        // at the top of the build's memory.
+    /// How many bytes `tree` writes: the manifest reserves them before writing (a tree is
+    /// 18 MB at 54,750 papers, and growing it by doubling came at the top of the build's memory).
+    static func size(of tree: BuildCache.TreeState) -> Int {
         let files = tree.files.keys.reduce(0) { $0 + $1.utf8.count } + tree.files.count * (8 + 16 + 32)
         let folders = tree.folders.keys.reduce(0) { $0 + $1.utf8.count } + tree.folders.count * (8 + 32)
-        bytes.reserveCapacity(bytes.count + 24 + files + folders + room)
+        return 24 + files + folders
+    }
+
+    mutating func tree(_ tree: BuildCache.TreeState) {
+        bytes.reserveCapacity(bytes.count + Self.size(of: tree))
         int(tree.folderInode)
         int(tree.files.count)
         for (path, file) in tree.files {
@@ -151,14 +154,18 @@ extension ByteWriter {
     }
 
     mutating func cache(_ cache: BuildCache) {
-        // Two trees are encoded on two cores; one (a first build's) straight into the bytes,
-        // so its 18 MB are not held twice when the build's memory is near its top.
+        // Two trees are encoded on two cores; the front one straight into the bytes, so its
+        // 18 MB are not held twice when the build's memory is near its top. Every byte is
+        // reserved first (the summary's warnings are the only other part of any size).
         let back = cache.back.map { back in Parallel.start { () -> [UInt8] in
             var writer = ByteWriter()
             writer.tree(back)
             return writer.bytes
         } }
-        bytes.reserveCapacity(bytes.count + 4096 + cache.inputs.reduce(0) { $0 + $1.path.utf8.count + 48 })
+        let inputs = cache.inputs.reduce(0) { $0 + $1.path.utf8.count + 48 }
+        let warnings = cache.summary.warnings.reduce(0) { $0 + $1.file.utf8.count + $1.message.utf8.count + 256 }
+        let trees = Self.size(of: cache.front) + 8 + (cache.back.map { Self.size(of: $0) + 8 } ?? 0)
+        bytes.reserveCapacity(bytes.count + 4096 + inputs + trees + warnings)
         bytes.append(contentsOf: BuildCache.magic)
         int(cache.settings)
         int(cache.inputs.count)
@@ -167,21 +174,9 @@ extension ByteWriter {
             stamp(input.stamp)
             int(input.hash)
         }
-        // As `slice` writes it: the length, then the bytes; with room for the rest (the
-        // summary's warnings are the only part of any size).
-        let lengthAt = bytes.count
-        int(0)
-        let summarySize = cache.summary.warnings.reduce(4096) { $0 + $1.file.utf8.count + $1.message.utf8.count + 256 }
-        tree(cache.front, room: cache.back == nil ? summarySize : 0)
-        withUnsafeBytes(of: Int64(bytes.count - lengthAt - 8).littleEndian) { length in
-            bytes.replaceSubrange(lengthAt..<lengthAt + 8, with: length)
-        }
+        slice { $0.tree(cache.front) }
         bool(back != nil)
-        if let back {
-            let encoded = back()
-            bytes.reserveCapacity(bytes.count + encoded.count + 8 + summarySize)
-            slice(encoded[...])
-        }
+        if let back { slice(back()[...]) }
         let summary = cache.summary
         for value in [summary.pages, summary.feeds, summary.files, summary.bytes, summary.papers, summary.days, summary.topics, summary.unpublished] {
             int(value)

@@ -45,6 +45,16 @@ struct ByteWriter {
         bytes.append(contentsOf: values)
     }
 
+    /// What `write` appends, as `slice(_:)` writes bytes (the count first), without the copy.
+    mutating func slice(_ write: (inout ByteWriter) -> Void) {
+        let countAt = bytes.count
+        int(0)
+        write(&self)
+        withUnsafeBytes(of: Int64(bytes.count - countAt - 8).littleEndian) { count in
+            bytes.replaceSubrange(countAt..<countAt + 8, with: count)
+        }
+    }
+
     /// Ends the bytes with their `XXH64`.
     mutating func seal() { int(ContentHash.of(bytes)) }
 
