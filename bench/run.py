@@ -33,7 +33,8 @@ build fails, the column shows —.
 The results are printed and written to bench/results/latest.md (and a dated copy).
 Sites are written to --site-dir: by default bench/work/sites, on the disk, as users build;
 pass --site-dir /dev/shm/digest-bench to measure Digest without the disk. Every measured
-run starts with the disk flushed (`sync`, untimed).
+run starts with the disk flushed (`sync`, untimed), and nothing is deleted until the last
+run is over: a folder the bench is done with is moved aside (`Trash`) and removed at the end.
 """
 
 import argparse
@@ -80,10 +81,9 @@ def measure(command, check=True, **kwargs):
     """Runs `command` to completion and takes its resources from wait4 (the child alone).
 
     A failure ends the benchmark; with `check=False` it is printed and gives None instead.
-    The disk is flushed first, untimed, so no run pays for the writing or deleting of the
-    one before it: removing a 54,750-paper site of 1.6 GB goes on in the kernel after
-    `rmtree` returns, and without the flush the median of three full builds at that size
-    was 87 s where single runs had taken 63 and 74 s."""
+    The disk is flushed first, untimed, so no run pays for writing back the one before it
+    (1.6 GB after a full build at 54,750 papers). Nothing is deleted before a run, either:
+    see `Trash`."""
     os.sync()
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
@@ -204,9 +204,44 @@ def author_files(paths):
     return sum(1 for path in paths if path.startswith("authors" + os.sep))
 
 
+class Trash:
+    """Folders the bench is done with, moved aside and deleted only when it ends.
+
+    Deleting a site just before a measured build makes that build slow on a disk like ours:
+    ext4 without a journal (as on the virtual machines we measure on) does not reuse an
+    inode within 60 seconds of its deletion, 300 while its inode table block is unwritten,
+    so every file created then first scans past the inodes freed before it. Creating 20,000
+    folders of two files took 2.2-3.0 s on that disk, and 16-26 s within a minute of
+    deleting a tree of 60,000 files (8.6 s after 65 s), flushed or not; most of that time
+    was spent in the kernel's `recently_deleted`. A user's site is built into a folder that
+    was not emptied a minute before, so the bench measures that: a folder it is done with
+    is renamed into a `.bench-trash` folder beside it (a rename frees no inode), and the
+    trash is deleted after the last measured run."""
+
+    def __init__(self):
+        self.folders = set()
+        self.count = 0
+
+    def discard(self, path):
+        """Moves `path` (a file or folder; nothing if it is missing) out of the way."""
+        if not os.path.lexists(path):
+            return
+        folder = os.path.join(os.path.dirname(os.path.abspath(path)), ".bench-trash")
+        os.makedirs(folder, exist_ok=True)
+        self.folders.add(folder)
+        self.count += 1
+        os.rename(path, os.path.join(folder, f"{os.getpid()}-{self.count}"))
+
+    def empty(self):
+        for folder in sorted(self.folders):
+            shutil.rmtree(folder, ignore_errors=True)
+        self.folders.clear()
+
+
 class Bench:
     def __init__(self, args):
         self.args = args
+        self.trash = Trash()
         self.digest = os.path.abspath(args.digest)
         self.layouts = os.path.join(ROOT, "Layouts")
         try:
@@ -244,8 +279,8 @@ class Bench:
 
         full = []
         for _ in range(self.runs):
-            shutil.rmtree(site, ignore_errors=True)
-            shutil.rmtree(cache, ignore_errors=True)
+            self.trash.discard(site)
+            self.trash.discard(cache)
             full.append(self.build(content, site, "--timings"))
         row["full"] = median(full)
         indexing = [phase_seconds(run.stderr, "Indexing for search") for run in full]
@@ -280,8 +315,8 @@ class Bench:
         print(f"  rebuilds: nothing changed {row['noop'].wall:.3f} s, new day {row['new_day'].wall:.3f} s, "
               f"one edit {row['edit'].wall:.3f} s", flush=True)
 
-        shutil.rmtree(site, ignore_errors=True)
-        shutil.rmtree(cache, ignore_errors=True)
+        self.trash.discard(site)
+        self.trash.discard(cache)
         os.remove(markdown)
         # Last, after Digest's site is gone, so Hugo's files do not weigh on Digest's rebuilds.
         row["hugo"], row["hugo_files"] = None, None
@@ -297,7 +332,7 @@ class Bench:
             print("  writing the Hugo project failed (see above), so the Hugo column shows —", flush=True)
             return None, None
         site = os.path.join(self.args.site_dir, f"hugo-site-{papers}")
-        shutil.rmtree(site, ignore_errors=True)
+        self.trash.discard(site)
         try:
             run = measure(["hugo", "--quiet", "--source", project, "--destination", site], check=False)
             if run is None:
@@ -307,7 +342,7 @@ class Bench:
                 print("  Hugo said:\n" + run.stderr.rstrip(), flush=True)
             files = len(snapshot(site))
         finally:
-            shutil.rmtree(site, ignore_errors=True)
+            self.trash.discard(site)
         print(f"  Hugo, equivalent site: {run.wall:.3f} s, {run.cpu:.1f} s CPU, {run.peak / 2**20:.0f} MB, {files:,} files", flush=True)
         return run, files
 
@@ -315,8 +350,8 @@ class Bench:
         """One full build of the same content with `authorPages: 0`: what author pages cost is the difference."""
         scratch = os.path.join(self.args.work, "no-authors")
         site = os.path.join(self.args.site_dir, "site-no-authors")
-        shutil.rmtree(scratch, ignore_errors=True)
-        shutil.rmtree(site, ignore_errors=True)
+        self.trash.discard(scratch)
+        self.trash.discard(site)
         shutil.copytree(content, scratch, symlinks=True)
         config_path = os.path.join(scratch, "site.json")
         with open(config_path) as file:
@@ -327,9 +362,9 @@ class Bench:
         try:
             return self.build(scratch, site)
         finally:
-            shutil.rmtree(scratch, ignore_errors=True)
-            shutil.rmtree(site, ignore_errors=True)
-            shutil.rmtree(os.path.join(self.args.site_dir, ".site-no-authors.cache"), ignore_errors=True)
+            self.trash.discard(scratch)
+            self.trash.discard(site)
+            self.trash.discard(os.path.join(self.args.site_dir, ".site-no-authors.cache"))
 
     def rebuilds(self, content, site, change, undo):
         """Median of `runs` rebuilds after `change(i)`; then `undo(i)`, built too (unmeasured) unless it returns False."""
@@ -355,7 +390,7 @@ class Bench:
         last_day = datetime.date.fromisoformat(os.path.basename(last)[:10])
         day = last_day + datetime.timedelta(days=1)
         scratch = os.path.join(self.args.work, "new-day")
-        shutil.rmtree(scratch, ignore_errors=True)
+        self.trash.discard(scratch)
         subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), scratch, "--days", "1", "--per-day", str(NEW_DAY_PAPERS),
                         "--start", day.isoformat(), "--seed", "7", "--runs", "1"], check=True)
         source = paper_files(scratch)[0]
@@ -383,7 +418,7 @@ class Bench:
         finally:
             if os.path.exists(target):
                 remove(None)
-            shutil.rmtree(scratch, ignore_errors=True)
+            self.trash.discard(scratch)
 
     def edit(self, content, site):
         """Edits the summary of one paper in the middle of the archive, a different edit each run."""
@@ -583,7 +618,10 @@ def main():
     os.makedirs(args.site_dir, exist_ok=True)
 
     bench = Bench(args)
-    rows = [bench.size(size) for size in sizes]
+    try:
+        rows = [bench.size(size) for size in sizes]
+    finally:
+        bench.trash.empty()
     text = report(rows, args, bench.hugo_version)
     print()
     print(text)
