@@ -216,7 +216,8 @@ class Trash:
     was spent in the kernel's `recently_deleted`. A user's site is built into a folder that
     was not emptied a minute before, so the bench measures that: a folder it is done with
     is renamed into a `.bench-trash` folder beside it (a rename frees no inode), and the
-    trash is deleted after the last measured run."""
+    trash is deleted after the last measured run. The next run waits until that deletion
+    is five minutes old."""
 
     def __init__(self):
         self.folders = set()
@@ -232,10 +233,28 @@ class Trash:
         self.count += 1
         os.rename(path, os.path.join(folder, f"{os.getpid()}-{self.count}"))
 
-    def empty(self):
+    def empty(self, stamp):
+        """Deletes the trash and writes the time to `stamp`, which the next run waits on."""
         for folder in sorted(self.folders):
             shutil.rmtree(folder, ignore_errors=True)
+        if self.folders:
+            with open(stamp, "w") as file:
+                file.write(f"{time.time()}\n")
         self.folders.clear()
+
+    @staticmethod
+    def wait(stamp):
+        """Waits out the 300 seconds after the last run emptied its trash, if they have not passed."""
+        try:
+            with open(stamp) as file:
+                left = float(file.read()) + Trash.RECENT - time.time()
+        except (OSError, ValueError):
+            return
+        if left > 0:
+            print(f"bench: waiting {left:.0f} s, until the last run's deleted files are five minutes old (see Trash)", flush=True)
+            time.sleep(left)
+
+    RECENT = 300
 
 
 class Bench:
@@ -618,10 +637,12 @@ def main():
     os.makedirs(args.site_dir, exist_ok=True)
 
     bench = Bench(args)
+    stamp = os.path.join(args.work, ".trash-emptied")
+    Trash.wait(stamp)
     try:
         rows = [bench.size(size) for size in sizes]
     finally:
-        bench.trash.empty()
+        bench.trash.empty(stamp)
     text = report(rows, args, bench.hugo_version)
     print()
     print(text)
