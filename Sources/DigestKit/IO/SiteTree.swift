@@ -9,41 +9,89 @@ struct SiteTree: Sendable {
 
     func path(_ relative: String) -> String { root + "/" + relative }
 
-    /// Writes a new file (none may be there) and returns its stamp.
-    func create(_ relative: String, _ bytes: [UInt8]) throws(DigestError) -> BuildCache.FileStamp {
+    /// Writes a new file (none may be there) and returns its stamp. With `makingFolder`, a
+    /// missing folder for it is made, its parent being there: a build of tens of thousands
+    /// of folders asks for each folder only when its first file finds it missing, rather
+    /// than once per file (a `mkdir` that finds the folder there still locks its parent).
+    func create(_ relative: String, _ bytes: [UInt8], makingFolder: Bool = false) throws(DigestError) -> BuildCache.FileStamp {
+        let fd = try openNew(relative, makingFolder: makingFolder)
+        guard fd >= 0 else { throw DigestError("cannot write \(path(relative)): \(errnoText())") }
+        return try write(bytes, to: fd, at: relative)
+    }
+
+    /// `create`, or nil when something is at `relative` already.
+    private func createUnlessTaken(_ relative: String, _ bytes: [UInt8]) throws(DigestError) -> BuildCache.FileStamp? {
+        let fd = try openNew(relative, makingFolder: false)
+        guard fd >= 0 else {
+            if errno == EEXIST { return nil }
+            throw DigestError("cannot write \(path(relative)): \(errnoText())")
+        }
+        return try write(bytes, to: fd, at: relative)
+    }
+
+    /// A new file's descriptor, or -1 with `errno` saying why not.
+    private func openNew(_ relative: String, makingFolder: Bool) throws(DigestError) -> Int32 {
         let full = path(relative)
-        let fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw DigestError("cannot write \(full): \(errnoText())") }
+        let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
+        let fd = open(full, flags, 0o644)
+        guard fd < 0, errno == ENOENT, makingFolder, case let folder = Self.parent(of: relative), !folder.isEmpty else { return fd }
+        try makeFolder(folder)
+        return open(full, flags, 0o644)
+    }
+
+    /// Writes all of `bytes` to the new file `fd`, closes it and returns its stamp.
+    private func write(_ bytes: [UInt8], to fd: Int32, at relative: String) throws(DigestError) -> BuildCache.FileStamp {
         defer { close(fd) }
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, $0.count - written) }
             if result < 0 {
                 if errno == EINTR { continue }
-                throw DigestError("cannot write \(full): \(errnoText())")
+                throw DigestError("cannot write \(path(relative)): \(errnoText())")
             }
             written += result
         }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw DigestError("cannot read back \(full): \(errnoText())") }
+        guard fstat(fd, &info) == 0 else { throw DigestError("cannot read back \(path(relative)): \(errnoText())") }
         return BuildCache.FileStamp(info)
     }
 
-    /// Puts `bytes` at `relative`, replacing what is there in one rename.
-    func replace(_ relative: String, _ bytes: [UInt8], temporary: String) throws(DigestError) -> BuildCache.FileStamp {
-        unlink(path(temporary))
-        let stamp = try create(temporary, bytes)
+    /// Puts `bytes` at `relative`, replacing what is there in one rename. `vacant`: the
+    /// cache says nothing is there, so the file is made in place, in one call instead of
+    /// three (a file left there by an interrupted build is still replaced).
+    func replace(_ relative: String, _ bytes: [UInt8], temporary: String, vacant: Bool = false) throws(DigestError) -> BuildCache.FileStamp {
+        if vacant, let stamp = try createUnlessTaken(relative, bytes) { return stamp }
+        let stamp: BuildCache.FileStamp
+        if let made = try createUnlessTaken(temporary, bytes) {
+            stamp = made
+        } else {  // left by an interrupted build
+            unlink(path(temporary))
+            stamp = try create(temporary, bytes)
+        }
         try rename(temporary, over: relative)
         return stamp
     }
 
-    /// Makes `relative` the very file `other` has there (a second name for it).
-    func link(_ relative: String, from other: SiteTree, temporary: String) throws(DigestError) {
-        unlink(path(temporary))
-        guard Foundation.link(other.path(relative), path(temporary)) == 0 else {
-            throw DigestError("cannot link \(other.path(relative)) into \(root): \(errnoText())")
+    /// Makes `relative` the very file `other` has there (a second name for it). `vacant`: as
+    /// for `replace`.
+    func link(_ relative: String, from other: SiteTree, temporary: String, vacant: Bool = false) throws(DigestError) {
+        if vacant, try linkUnlessTaken(relative, from: other, at: relative) { return }
+        if !(try linkUnlessTaken(relative, from: other, at: temporary)) {  // left by an interrupted build
+            unlink(path(temporary))
+            guard try linkUnlessTaken(relative, from: other, at: temporary) else {
+                throw DigestError("cannot link \(other.path(relative)) into \(root): \(path(temporary)) is in the way")
+            }
         }
         try rename(temporary, over: relative)
+    }
+
+    /// Links `other`'s `relative` at `name`; false when something is there already.
+    private func linkUnlessTaken(_ relative: String, from other: SiteTree, at name: String) throws(DigestError) -> Bool {
+        if Foundation.link(other.path(relative), path(name)) == 0 { return true }
+        guard errno == EEXIST else {
+            throw DigestError("cannot link \(other.path(relative)) into \(root): \(errnoText())")
+        }
+        return false
     }
 
     private func rename(_ temporary: String, over relative: String) throws(DigestError) {
@@ -54,7 +102,6 @@ struct SiteTree: Sendable {
         }
     }
 
-    /// Creates the folder and its parents inside the tree (they may exist).
     /// Makes one folder inside an existing one; a folder already there (made by another
     /// thread for a sibling file) is fine.
     func makeFolder(_ relative: String) throws(DigestError) {
@@ -63,6 +110,7 @@ struct SiteTree: Sendable {
         }
     }
 
+    /// Creates the folder and its parents inside the tree (they may exist).
     func makeFolders(_ relative: String) throws(DigestError) {
         var current = ""
         for part in relative.split(separator: "/") {

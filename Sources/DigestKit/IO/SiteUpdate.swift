@@ -27,9 +27,7 @@ extension SiteWriter.Session {
                 defer { monitor.advance() }
                 let file = plan.render(plan.entries[index])
                 do throws(DigestError) {
-                    let folder = SiteTree.parent(of: file.path)
-                    if !folder.isEmpty, !parents.contains(folder) { try tree.makeFolder(folder) }
-                    let stamp = try tree.create(file.path, file.bytes)
+                    let stamp = try tree.create(file.path, file.bytes, makingFolder: true)
                     return BuildCache.FileState(key: keys[index], hash: ContentHash.of(file.bytes), stamp: stamp)
                 } catch {
                     failure.record(error)
@@ -155,7 +153,7 @@ extension SiteWriter.Session {
                 // The same file as in the output: the back tree takes it over (unless it has it already).
                 func takeOver(_ file: BuildCache.FileState) throws(DigestError) -> (BuildCache.FileState, Bool, Bool) {
                     let linking = previous?.stamp.inode != file.stamp.inode
-                    if linking { try back.link(path, from: front, temporary: temporary) }
+                    if linking { try back.link(path, from: front, temporary: temporary, vacant: previous == nil) }
                     return (BuildCache.FileState(key: key, hash: file.hash, stamp: file.stamp), false, linking)
                 }
                 if trustKeys, let known, known.key == key { return try takeOver(known) }
@@ -165,7 +163,7 @@ extension SiteWriter.Session {
                 if let previous, previous.hash == hash, previous.stamp.size == bytes.count {
                     return (BuildCache.FileState(key: key, hash: hash, stamp: previous.stamp), true, false)
                 }
-                let stamp = try back.replace(path, bytes, temporary: temporary)
+                let stamp = try back.replace(path, bytes, temporary: temporary, vacant: previous == nil)
                 return (BuildCache.FileState(key: key, hash: hash, stamp: stamp), true, true)
             } catch {
                 failure.record(error)
