@@ -641,16 +641,17 @@ def main():
     Trash.wait(stamp)
     try:
         rows = [bench.size(size) for size in sizes]
+        text = report(rows, args, bench.hugo_version)
+        print()
+        print(text)
+        os.makedirs(args.results, exist_ok=True)
+        for name in ["latest.md", f"{datetime.date.today()}.md"]:
+            with open(os.path.join(args.results, name), "w") as file:
+                file.write(text)
+        print(f"Written to {os.path.relpath(os.path.join(args.results, 'latest.md'))}")
     finally:
+        print("bench: deleting the sites it built…", flush=True)
         bench.trash.empty(stamp)
-    text = report(rows, args, bench.hugo_version)
-    print()
-    print(text)
-    os.makedirs(args.results, exist_ok=True)
-    for name in ["latest.md", f"{datetime.date.today()}.md"]:
-        with open(os.path.join(args.results, name), "w") as file:
-            file.write(text)
-    print(f"Written to {os.path.relpath(os.path.join(args.results, 'latest.md'))}")
 
 
 if __name__ == "__main__":
