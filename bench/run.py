@@ -82,8 +82,8 @@ def measure(command, check=True, **kwargs):
 
     A failure ends the benchmark; with `check=False` it is printed and gives None instead.
     The disk is flushed first, untimed, so no run pays for writing back the one before it
-    (1.6 GB after a full build at 54,750 papers). Nothing is deleted before a run, either:
-    see `Trash`."""
+    (1.6 GB after a full build at 54,750 papers). No site is deleted before a run, either:
+    see `Trash` (a rebuild's undo removes what a new day added, a few thousand files)."""
     os.sync()
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
