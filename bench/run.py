@@ -240,6 +240,8 @@ class Trash:
     20 GB of disk. On tmpfs (`--site-dir /dev/shm/…`), where deleting costs the next run
     nothing and keeping would hold the memory, a folder is deleted at once."""
 
+    RECENT = 300  # seconds: ext4's longest wait before it reuses a deleted inode
+
     def __init__(self):
         self.folders = set()
         self.count = 0
@@ -280,8 +282,6 @@ class Trash:
         if left > 0:
             print(f"bench: waiting {left:.0f} s, until the last run's deleted files are five minutes old (see Trash)", flush=True)
             time.sleep(left)
-
-    RECENT = 300
 
 
 class Bench:

@@ -60,27 +60,32 @@ struct SiteTree: Sendable {
     /// cache says nothing is there, so the file is made in place, in one call instead of
     /// three (a file left there by an interrupted build is still replaced).
     func replace(_ relative: String, _ bytes: [UInt8], temporary: String, vacant: Bool = false) throws(DigestError) -> BuildCache.FileStamp {
-        if vacant, let stamp = try createUnlessTaken(relative, bytes) { return stamp }
-        let stamp: BuildCache.FileStamp
-        if let made = try createUnlessTaken(temporary, bytes) {
-            stamp = made
-        } else {  // left by an interrupted build
-            unlink(path(temporary))
-            stamp = try create(temporary, bytes)
+        var stamp: BuildCache.FileStamp?
+        try place(relative, temporary: temporary, vacant: vacant) { name throws(DigestError) in
+            stamp = try createUnlessTaken(name, bytes)
+            return stamp != nil
         }
-        try rename(temporary, over: relative)
-        return stamp
+        return stamp!
     }
 
     /// Makes `relative` the very file `other` has there (a second name for it). `vacant`: as
     /// for `replace`.
     func link(_ relative: String, from other: SiteTree, temporary: String, vacant: Bool = false) throws(DigestError) {
-        if vacant, try linkUnlessTaken(relative, from: other, at: relative) { return }
-        if !(try linkUnlessTaken(relative, from: other, at: temporary)) {  // left by an interrupted build
+        try place(relative, temporary: temporary, vacant: vacant) { name throws(DigestError) in
+            try linkUnlessTaken(relative, from: other, at: name)
+        }
+    }
+
+    /// Has `make` make a new file (it returns false when something is at the name it is
+    /// given): at `relative` itself when `vacant` and nothing is there, else at `temporary`
+    /// (in place of one an interrupted build left), then renamed over `relative`.
+    private func place(
+        _ relative: String, temporary: String, vacant: Bool, _ make: (String) throws(DigestError) -> Bool
+    ) throws(DigestError) {
+        if vacant, try make(relative) { return }
+        if !(try make(temporary)) {
             unlink(path(temporary))
-            guard try linkUnlessTaken(relative, from: other, at: temporary) else {
-                throw DigestError("cannot link \(other.path(relative)) into \(root): \(path(temporary)) is in the way")
-            }
+            guard try make(temporary) else { throw DigestError("cannot write \(path(temporary)): something is in the way") }
         }
         try rename(temporary, over: relative)
     }
