@@ -18,6 +18,9 @@ Expectations come from the records in Content/papers, not from a list written he
   failure      with the index unreachable, both boxes say search is unavailable
   combobox     the header box: typing lists papers, ArrowDown sets aria-activedescendant,
                Enter opens the paper, Escape closes the list
+  common       the sample twice over, as October and November (two tiers): every term written as
+               "the papers without it" (docs/search.md, "Common terms") in either tier, and some
+               written as postings, give search.js exactly the papers the index files list
   index        every term words.js makes of every paper's title, authors and abstract is in
                the index with that paper among its postings (Swift and JavaScript agree)
   stemmer      words.js's Porter stemmer agrees with NLTK's (ORIGINAL_ALGORITHM) on the words
@@ -496,6 +499,77 @@ def check_index(page, papers, site):
                                                 (": " + "; ".join(wrong[:8]) if wrong else ""))
 
 
+COMMON_PROBE = """(async (terms) => {
+  const out = {};
+  for (const term of terms) out[term] = await DigestSearch.postings(term);
+  return out;
+})"""
+
+
+def index_postings(site):
+    """{term: set of paper numbers} decoded from the index files in Python, and the terms written
+    as common in each tier."""
+    manifest = json.load(open(os.path.join(site, "search", "index.json"), encoding="utf-8"))
+    numbers, common = {}, []
+    for tier in manifest["tiers"]:
+        common.append(set())
+        for name in tier["chunks"][1::2]:
+            for row in json.load(open(os.path.join(site, "search", "t", name + ".json"), encoding="utf-8")):
+                found, previous = numbers.setdefault(row[0], set()), -1
+                if len(row) == 3:
+                    common[-1].add(row[0])
+                    without = set()
+                    for gap in row[1]:
+                        previous += gap
+                        without.add(previous)
+                    found.update(n for n in range(tier["first"], tier["first"] + tier["count"]) if n not in without)
+                else:
+                    for value in row[1]:
+                        previous += value // manifest["levels"]
+                        found.add(previous)
+    return numbers, common
+
+
+def check_common(browser, digest, workspace):
+    port = free_port()
+    content = os.path.join(workspace, "Content-two-months")
+    shutil.copytree(os.path.join(REPO, "Content"), content)
+    for path in glob.glob(os.path.join(content, "papers", "2026-11", "*.json")):
+        text = open(path, encoding="utf-8").read().replace("2026-11-", "2026-10-").replace("2611.", "2610.")
+        target = os.path.join(content, "papers", "2026-10", os.path.basename(path).replace("2026-11-", "2026-10-"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        open(target, "w", encoding="utf-8").write(text)
+    site = os.path.join(workspace, "Site-two-months")
+    proc = subprocess.run([digest, "build", "--content", content, "--output", site, "--base-url",
+                           f"http://127.0.0.1:{port}/{SUBPATH}/"], cwd=REPO, capture_output=True, text=True)
+    if proc.returncode != 0:
+        return False, f"the two-month build failed: {(proc.stderr or proc.stdout).strip()}"
+    numbers, common = index_postings(site)
+    if len(common) != 2 or not all(common):
+        return False, f"expected common terms in both tiers, found {[len(c) for c in common]} in {len(common)} tier(s)"
+    # Every common term, and as many others, the rarest and the most frequent.
+    others = sorted((t for t in numbers if t not in common[0] | common[1]), key=lambda t: (len(numbers[t]), t))
+    terms = sorted(common[0] | common[1]) + others[:20] + others[-20:]
+    server = SubPathServer(site, port)
+    try:
+        page = Page(browser, server.url)
+        page.open("search/")
+        page.wait("typeof DigestSearch === 'object'")
+        result = browser.call("Runtime.evaluate", expression=f"{COMMON_PROBE}({json.dumps(terms)})",
+                              awaitPromise=True, returnByValue=True)
+    finally:
+        server.close()
+    found = result.get("result", {}).get("value")
+    if "exceptionDetails" in result or not found:
+        return False, f"the probe failed: {result.get('exceptionDetails', result)}"
+    wrong = [f"{t}: {len(found.get(t) or [])} papers, the files list {len(numbers[t])}"
+             for t in terms if sorted(found.get(t) or []) != sorted(numbers[t])]
+    only_base = sorted(common[0] - common[1])
+    return not wrong, (f"{len(terms)} terms, {len(common[0])} common in the base tier and {len(common[1])} in the recent one "
+                       f"(only in the base: {', '.join(only_base[:4]) or 'none'}), {len(wrong)} decoded wrongly" +
+                       (": " + "; ".join(wrong[:6]) if wrong else ""))
+
+
 def check_stemmer(page, papers):
     from nltk.stem.porter import PorterStemmer
     stemmer = PorterStemmer(mode=PorterStemmer.ORIGINAL_ALGORITHM)
@@ -702,6 +776,7 @@ def main():
         attempt("failure", check_failure, page)
         attempt("combobox", check_combobox, page, word)
         attempt("index", check_index, page, papers, site)
+        attempt("common", check_common, browser, args.digest or os.path.join(REPO, ".build", "release", "digest"), workspace)
         attempt("stemmer", check_stemmer, page, papers)
         attempt("chinese", check_chinese, browser, args.digest or os.path.join(REPO, ".build", "release", "digest"), workspace)
     finally:

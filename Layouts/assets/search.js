@@ -45,7 +45,7 @@
   function manifest() {
     return once("manifest", function () {
       return fetchJSON(manifestURL, { cache: "no-cache" }).then(function (m) {
-        if (!m || m.version !== 3 || !Array.isArray(m.tiers) || !Array.isArray(m.days)) {
+        if (!m || m.version !== 4 || !Array.isArray(m.tiers) || !Array.isArray(m.days)) {
           throw new Error(T.t("indexVersion"));
         }
         return m;
@@ -134,7 +134,7 @@
       if (!tier.chunks.length) return [];
       return chunk(tier.chunks[2 * chunkIndex(tier, term) + 1]).then(function (chunkRows) {
         var at = rowIndex(chunkRows, term);
-        return at < chunkRows.length && chunkRows[at][0] === term ? chunkRows[at][1] : [];
+        return at < chunkRows.length && chunkRows[at][0] === term ? listOf(tier, chunkRows[at]) : [];
       });
     }));
   }
@@ -156,7 +156,7 @@
             for (var at = rowIndex(chunkRows, prefix); at < chunkRows.length && chunkRows[at][0].startsWith(prefix); at++) {
               var term = chunkRows[at][0];
               if (!found.has(term)) found.set(term, m.tiers.map(function () { return []; }));
-              found.get(term)[t] = chunkRows[at][1];
+              found.get(term)[t] = listOf(tier, chunkRows[at]);
             }
           });
         });
@@ -164,8 +164,26 @@
     })).then(function () { return found; });
   }
 
+  // A row's papers in its tier: [term, postings], or for a term in most of the tier's papers
+  // [term, the gaps between the papers without it, the level every other paper has].
+  function listOf(tier, row) {
+    return row.length < 3 ? row[1] : { missing: row[1], level: row[2], first: tier.first, count: tier.count };
+  }
+
   function decode(m, lists, each) {
     lists.forEach(function (list) {
+      if (!Array.isArray(list)) {
+        var at = 0, gaps = list.missing, without = gaps.length ? gaps[0] - 1 : -1;
+        for (var paper = list.first; paper < list.first + list.count; paper++) {
+          if (paper === without) {
+            at++;
+            if (at < gaps.length) without += gaps[at];
+          } else {
+            each(paper, list.level);
+          }
+        }
+        return;
+      }
       var number = -1;
       for (var i = 0; i < list.length; i++) {
         number += Math.floor(list[i] / m.levels);
@@ -175,7 +193,9 @@
   }
 
   function frequency(lists) {
-    return lists.reduce(function (sum, list) { return sum + list.length; }, 0);
+    return lists.reduce(function (sum, list) {
+      return sum + (Array.isArray(list) ? list.length : list.count - list.missing.length);
+    }, 0);
   }
 
   function idf(m, df) {

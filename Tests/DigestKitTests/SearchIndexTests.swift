@@ -81,6 +81,18 @@ import Testing
                         #expect(!term.utf8.lexicographicallyPrecedes(chunks[pair].utf8))
                         if pair + 2 < chunks.count { #expect(term.utf8.lexicographicallyPrecedes(chunks[pair + 2].utf8)) }
                         var previous = -1
+                        if row.count == 3 {
+                            // A common term: the tier's papers without it, and the level of the others.
+                            let first = try #require(tier["first"] as? Int), count = try #require(tier["count"] as? Int)
+                            let level = try #require(row[2] as? Int)
+                            let without = Set(try #require(row[1] as? [Int]).map { gap in
+                                previous += gap
+                                return previous
+                            })
+                            #expect(without.allSatisfy { (first..<first + count).contains($0) } && (1...levels).contains(level))
+                            terms[term] = (first..<first + count).filter { !without.contains($0) }.map { ($0, level) }
+                            continue
+                        }
                         terms[term] = try #require(row[1] as? [Int]).map { value in
                             previous += value / levels
                             return (previous, value % levels + 1)
@@ -228,6 +240,84 @@ import Testing
             #expect(blocked.manifest == whole.manifest)
             #expect(blocked.files == whole.files)
         }
+    }
+
+    @Test func aTermWithManyPostingsHasAChunkOfItsOwn() throws {
+        // "audio" is in half the papers (more would make it a common term); "auburn" and
+        // "auction", just before it in the order, in a few.
+        let records = (0..<240).map { number in
+            Self.record("2611.\(10000 + number)", day: "2026-11-\(10 + number % 5)",
+                        title: (number % 2 == 0 ? "Audio paper \(number)" : "Paper \(number)") + (number % 40 == 1 ? " on auburn auctions" : ""))
+        }
+        let terms = PaperTerms(try Self.plan(records).digest)
+        let target = 300  // "audio"'s 120 postings take at least 360 bytes
+        let index = SearchIndex(terms, chunkTarget: target)
+        var chunks: [[String]] = []
+        for file in index.files where file.path.hasPrefix("search/t/") {
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(file.bytes)) as? [[Any]])
+            let names = rows.compactMap { $0[0] as? String }
+            chunks.append(names)
+            for (position, row) in rows.enumerated() {
+                let count = try #require(row[1] as? [Int]).count
+                if count * 3 >= target { #expect(position == 0, "\(names[position]) shares a chunk with \(names[0])") }
+            }
+        }
+        let audio = try #require(chunks.first { $0.contains("audio") })
+        #expect(audio.first == "audio")
+        let auburn = try #require(chunks.first { $0.contains("auburn") })
+        #expect(!auburn.contains("audio") && auburn.contains { $0.hasPrefix("auction") })
+        // Nothing is lost: every term is in some chunk once.
+        #expect(chunks.flatMap { $0 }.count == Set(chunks.flatMap { $0 }).count)
+    }
+
+    @Test func aTermInMostPapersIsWrittenAsThePapersWithoutIt() throws {
+        // 150 papers in one month (one tier): "audio" in all but every tenth, "speech" in every tenth.
+        let records = (0..<150).map { number in
+            Self.record("2611.\(10000 + number)", day: "2026-11-\(10 + number % 5)",
+                        title: number % 10 == 0 ? "Speech paper \(number)" : "Audio paper \(number) on audio and audio")
+        }
+        let index = try Decoded(try Self.plan(records))
+        let idNumbers = Dictionary(uniqueKeysWithValues: (0..<150).map { number in
+            (number, index.paper(withID: "2611.\(10000 + number)"))
+        })
+        let withAudio: Set<Int> = Set((0..<150).filter { $0 % 10 != 0 }.compactMap { idNumbers[$0] ?? nil })
+        let withSpeech: Set<Int> = Set((0..<150).filter { $0 % 10 == 0 }.compactMap { idNumbers[$0] ?? nil })
+        let audio = index.postings("audio")
+        #expect(withAudio.count == 135 && Set(audio.map(\.paper)) == withAudio && audio.count == 135)
+        #expect(Set(audio.map(\.level)).count == 1, "a common term has one level")
+        let speech = index.postings("speech")
+        #expect(withSpeech.count == 15 && Set(speech.map(\.paper)) == withSpeech)
+        // The rows themselves: "audio" lists the 15 papers without it; "speech" its 15 postings.
+        var rows: [String: [Any]] = [:]
+        for (path, bytes) in index.files where path.hasPrefix("search/t/") {
+            for row in try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [[Any]]) { rows[row[0] as! String] = row }
+        }
+        #expect(rows["audio"]?.count == 3 && (rows["audio"]?[1] as? [Int])?.count == 15)
+        #expect(rows["speech"]?.count == 2 && (rows["speech"]?[1] as? [Int])?.count == 15)
+        // "paper" is in all 150: no paper lacks it.
+        #expect(rows["paper"]?.count == 3 && (rows["paper"]?[1] as? [Int]) == [])
+    }
+
+    @Test func theRecentTierWritesATermAsCommonOnlyWhenTheArchiveDoes() throws {
+        // October: 100 papers; November (the recent tier): 40, all about quokkas.
+        let records = (0..<100).map { Self.record("2610.\(10000 + $0)", day: "2026-10-\(10 + $0 % 5)", title: "Paper \($0) on graphs") }
+            + (0..<40).map { Self.record("2611.\(10000 + $0)", day: "2026-11-\(10 + $0 % 5)", title: "Quokka paper \($0) on graphs") }
+        let index = try Decoded(try Self.plan(records))
+        var rows: [[String: Int]] = []  // per tier: term → row length
+        for tier in try #require(index.manifest["tiers"] as? [[String: Any]]) {
+            let chunks = try #require(tier["chunks"] as? [String])
+            var lengths: [String: Int] = [:]
+            for name in chunks.enumerated().filter({ $0.offset % 2 == 1 }).map(\.element) {
+                let bytes = try #require(index.files["search/t/\(name).json"])
+                for row in try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [[Any]]) { lengths[row[0] as! String] = row.count }
+            }
+            rows.append(lengths)
+        }
+        #expect(rows.count == 2)
+        // In all 40 of the month's papers, but 40 of 140 in all: postings, with their levels.
+        #expect(rows.last?["quokka"] == 2 && index.postings("quokka").count == 40)
+        // In every paper of both tiers: common in both.
+        #expect(rows.first?["paper"] == 3 && rows.last?["paper"] == 3 && index.postings("paper").count == 140)
     }
 
     @Test func theSameContentGivesTheSameBytes() throws {

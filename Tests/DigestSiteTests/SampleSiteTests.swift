@@ -181,7 +181,7 @@ import Testing
         let files = try checker.files
         let manifestBytes = try #require(files["search/index.json"])
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(manifestBytes)) as? [String: Any])
-        #expect(manifest["version"] as? Int == 3)
+        #expect(manifest["version"] as? Int == 4)
         let papers = try #require(manifest["papers"] as? Int)
         #expect(papers == (try report.papers))
         let days = try #require(manifest["days"] as? [String])

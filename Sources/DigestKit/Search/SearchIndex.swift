@@ -6,9 +6,12 @@ import Foundation
 /// short, a query fetches the manifest, one chunk per term and tier, and the doc groups of
 /// the results it shows, so its cost depends on the query, not on the size of the archive.
 struct SearchIndex: Sendable {
-    static let version = 3
+    static let version = 4
     /// BM25 term-frequency parts are stored as one of this many levels.
     static let levels = 32
+    /// The fewest papers of a tier a common term is in before it is written as the papers
+    /// without it: below that its levels cost little.
+    static let commonMinimum = 32
     /// Papers per doc group file.
     static let docGroup = 16
     /// A chunk is closed once it holds this many bytes (a chunk of one very common term is larger).
@@ -41,8 +44,8 @@ struct SearchIndex: Sendable {
     /// `kept`: what the last build kept, taken over when the months before the newest are as
     /// they were then.
     /// `blockPostings`: how many postings are inverted at once (smaller in tests, to check that
-    /// blocks change nothing).
-    init(_ terms: PaperTerms, kept previous: Kept? = nil, blockPostings: Int = Self.blockPostings) {
+    /// blocks change nothing); `chunkTarget`, the bytes that close a chunk (smaller in tests).
+    init(_ terms: PaperTerms, kept previous: Kept? = nil, blockPostings: Int = Self.blockPostings, chunkTarget: Int = Self.chunkTarget) {
         let papers = terms.papers, postings = terms.postings, topics = terms.topics
         var days: [(day: String, start: Int)] = []
         for (number, paper) in papers.enumerated() {
@@ -65,9 +68,17 @@ struct SearchIndex: Sendable {
         tookKept = taken != nil
 
         let order = terms.order
+        // The recent tier writes a term as common only when it is common in the whole archive
+        // too: a word of the month is not one of every month. (The base tier is most of the
+        // archive, and must not depend on the newest month, or it could not be kept.)
+        let archiveCounts = tierRanges.count < 2 ? [] : postings.termOf.reduce(into: [Int32](repeating: 0, count: postings.terms.count)) { $0[Int($1)] += 1 }
         let tiers = Parallel.map(tierRanges.count) { index in
             if index == 0, let taken { return Tier(firstTerms: taken.firstTerms, chunks: taken.chunks) }
-            return Self.tier(tierRanges[index], postings: postings, order: order, blockPostings: blockPostings)
+            let common = { (term: Int32, count: Int) in
+                Self.isCommon(count, in: tierRanges[index].count) && (index == 0 || Self.isCommon(Int(archiveCounts[Int(term)]), in: papers.count))
+            }
+            return Self.tier(
+                tierRanges[index], postings: postings, order: order, blockPostings: blockPostings, chunkTarget: chunkTarget, isCommon: common)
         }
 
         var files: [File] = []
@@ -129,6 +140,9 @@ struct SearchIndex: Sendable {
         var chunks: [File] = []
     }
 
+    /// Whether a term in `count` of `papers` papers is written as the papers without it.
+    static func isCommon(_ count: Int, in papers: Int) -> Bool { count * 2 > papers && count >= commonMinimum }
+
     /// One tier's postings, levelled, in chunks of terms.
     ///
     /// Inverted a block of terms at a time, the terms taken in chunk order: all of a tier's
@@ -136,7 +150,12 @@ struct SearchIndex: Sendable {
     /// memory while the chunks were written. A block holds at most `blockPostings` (or one
     /// term's); each block reads the tier's postings again (a few tens of milliseconds each at
     /// that size), and the chunks come out as from one block.
-    private static func tier(_ range: Range<Int>, postings: SearchPostings, order: [Int32], blockPostings: Int) -> Tier {
+    ///
+    /// `isCommon(term, papers)`: whether a term in that many of the tier's papers is written
+    /// as the papers without it.
+    private static func tier(
+        _ range: Range<Int>, postings: SearchPostings, order: [Int32], blockPostings: Int, chunkTarget: Int, isCommon: (Int32, Int) -> Bool
+    ) -> Tier {
         var counts = [Int32](repeating: 0, count: postings.terms.count)
         var totalLength = 0
         for paper in range {
@@ -191,6 +210,16 @@ struct SearchIndex: Sendable {
                 next[Int(term)] = -1
                 let postingRange = (end - Int(counts[Int(term)]))..<end
                 guard !postingRange.isEmpty else { continue }
+                let papers = values[postingRange]
+                // A term in more than half of the tier's papers is written as the papers without
+                // it (docs/search.md, "Common terms").
+                let common = isCommon(term, papers.count)
+                let written = common ? range.count - papers.count : papers.count
+                // A term with a chunk's worth of postings (at three bytes each, about the fewest)
+                // starts a chunk of its own. Otherwise it shared one with the rarer terms before it,
+                // and a query for those (a prefix, most often) fetched its postings too: 117 kB
+                // compressed of "audio" for "attention" at 200,000 papers.
+                if open, written * 3 >= chunkTarget { close() }
                 if !open {
                     json.openArray()
                     tier.firstTerms.append(tier.firstTerms.isEmpty ? [] : postings.terms[Int(term)])
@@ -198,9 +227,13 @@ struct SearchIndex: Sendable {
                 }
                 json.array { json in
                     json.string(utf8: postings.terms[Int(term)])
+                    if common {
+                        writeCommon(papers, tier: range, into: &json)
+                        return
+                    }
                     json.array { json in
                         var previous = -1
-                        for value in values[postingRange] {
+                        for value in papers {
                             let paper = Int(value >> 5)
                             json.number((paper - previous) * levels + Int(value & 31))
                             previous = paper
@@ -213,6 +246,39 @@ struct SearchIndex: Sendable {
         }
         if open { close() }
         return tier
+    }
+
+    /// A common term's row after its name: the gaps between the tier's papers that do not
+    /// have it (from -1, as postings are), then the median of its levels, which every paper
+    /// that has it scores at. Its BM25 weight is about ln 2 at most, against 5 to 12 for the rare
+    /// words that decide a ranking, and its levels were most of a query's bytes: about
+    /// 116 kB compressed for each of "robust", "policy" and "reward" at 200,000 papers.
+    private static func writeCommon(_ papers: ArraySlice<UInt32>, tier: Range<Int>, into json: inout JSONBytes) {
+        var histogram = [Int](repeating: 0, count: levels)
+        json.array { json in
+            var previous = -1, expected = tier.lowerBound
+            for value in papers {
+                histogram[Int(value & 31)] += 1
+                let paper = Int(value >> 5)
+                while expected < paper {
+                    json.number(expected - previous)
+                    previous = expected
+                    expected += 1
+                }
+                expected = paper + 1
+            }
+            while expected < tier.upperBound {
+                json.number(expected - previous)
+                previous = expected
+                expected += 1
+            }
+        }
+        var seen = 0, median = 0
+        while seen * 2 < papers.count {
+            seen += histogram[median]
+            median += 1
+        }
+        json.number(median)
     }
 
     /// `[id, slug, title, authors, day index, [topic positions], has code]` for each paper.
