@@ -304,6 +304,17 @@ class Bench:
     def build(self, content, site, *extra):
         return measure([self.digest, "build", "--content", content, "--layouts", self.layouts, "--output", site, "--quiet", *extra])
 
+    def queries(self, site):
+        """What the queries cost, tried twice with a new browser; None (— in the table) when
+        both fail, so one browser's failure does not cost the run the rest of its figures."""
+        for attempt in (1, 2):
+            try:
+                return search_queries.measure(site)
+            except Exception as error:  # the browser hung or died: say so, and try once more
+                print(f"bench: measuring queries failed ({type(error).__name__}: {error}); "
+                      + ("trying again" if attempt == 1 else "the table shows —"), flush=True)
+        return None
+
     def size(self, papers):
         args = self.args
         print(f"{papers:,} papers", flush=True)
@@ -334,7 +345,7 @@ class Bench:
         relating = [phase_seconds(run.stderr, "Finding related papers") for run in full]
         row["related_time"] = statistics.median(relating) if None not in relating else None
         row["index_files"], row["index_bytes"], row["index_gzip"] = search_queries.index_size(site)
-        row["queries"] = search_queries.measure(site) if self.browser else None
+        row["queries"] = self.queries(site) if self.browser else None
         tree = snapshot(site)
         row["files"] = len(tree)
         row["bytes"] = sum(size for _, _, size in tree.values())

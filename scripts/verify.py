@@ -337,6 +337,9 @@ class Chromium:
 
     def call(self, method, **params):
         self.next_id += 1
+        # wait_for and drain shorten the socket's timeout to theirs; a call waits its own 60 s
+        # (clearing the cache right after a 15 GB site was written took longer than drain's 0.5 s).
+        self.ws.settimeout(60)
         self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
         while True:
             message = json.loads(self.ws.recv())
