@@ -547,7 +547,7 @@ def check_common(browser, digest, workspace):
     numbers, common = index_postings(site)
     if len(common) != 2 or not all(common):
         return False, f"expected common terms in both tiers, found {[len(c) for c in common]} in {len(common)} tier(s)"
-    # Every common term, and as many others, the rarest and the most frequent.
+    # Every common term, and forty others: the twenty rarest and the twenty most frequent.
     others = sorted((t for t in numbers if t not in common[0] | common[1]), key=lambda t: (len(numbers[t]), t))
     terms = sorted(common[0] | common[1]) + others[:20] + others[-20:]
     server = SubPathServer(site, port)
