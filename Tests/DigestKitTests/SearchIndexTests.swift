@@ -57,6 +57,8 @@ import Testing
     struct Decoded {
         var manifest: [String: Any]
         var tiers: [[String: [(paper: Int, level: Int)]]]
+        /// Per tier, each term's row as written: `[term, postings]` or `[term, gaps, level]`.
+        var rows: [[String: [Any]]]
         var groups: [Int: [[Any]]]
         var files: [String: [UInt8]]
 
@@ -69,7 +71,9 @@ import Testing
             manifest = try #require(try JSONSerialization.jsonObject(with: Data(manifestBytes)) as? [String: Any])
             let levels = try #require(manifest["levels"] as? Int)
             tiers = []
+            rows = []
             for tier in try #require(manifest["tiers"] as? [[String: Any]]) {
+                var tierRows: [String: [Any]] = [:]
                 let chunks = try #require(tier["chunks"] as? [String])
                 var terms: [String: [(Int, Int)]] = [:]
                 for pair in stride(from: 0, to: chunks.count, by: 2) {
@@ -77,6 +81,7 @@ import Testing
                     let rows = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [[Any]])
                     for row in rows {
                         let term = try #require(row[0] as? String)
+                        tierRows[term] = row
                         // Each term is in the chunk its first term and the next chunk's bound.
                         #expect(!term.utf8.lexicographicallyPrecedes(chunks[pair].utf8))
                         if pair + 2 < chunks.count { #expect(term.utf8.lexicographicallyPrecedes(chunks[pair + 2].utf8)) }
@@ -100,6 +105,7 @@ import Testing
                     }
                 }
                 tiers.append(terms)
+                rows.append(tierRows)
             }
             groups = [:]
             for (path, bytes) in files where path.hasPrefix("search/d/") {
@@ -288,10 +294,7 @@ import Testing
         let speech = index.postings("speech")
         #expect(withSpeech.count == 15 && Set(speech.map(\.paper)) == withSpeech)
         // The rows themselves: "audio" lists the 15 papers without it; "speech" its 15 postings.
-        var rows: [String: [Any]] = [:]
-        for (path, bytes) in index.files where path.hasPrefix("search/t/") {
-            for row in try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [[Any]]) { rows[row[0] as! String] = row }
-        }
+        let rows = try #require(index.rows.first)
         #expect(rows["audio"]?.count == 3 && (rows["audio"]?[1] as? [Int])?.count == 15)
         #expect(rows["speech"]?.count == 2 && (rows["speech"]?[1] as? [Int])?.count == 15)
         // "paper" is in all 150: no paper lacks it.
@@ -303,16 +306,7 @@ import Testing
         let records = (0..<100).map { Self.record("2610.\(10000 + $0)", day: "2026-10-\(10 + $0 % 5)", title: "Paper \($0) on graphs") }
             + (0..<40).map { Self.record("2611.\(10000 + $0)", day: "2026-11-\(10 + $0 % 5)", title: "Quokka paper \($0) on graphs") }
         let index = try Decoded(try Self.plan(records))
-        var rows: [[String: Int]] = []  // per tier: term → row length
-        for tier in try #require(index.manifest["tiers"] as? [[String: Any]]) {
-            let chunks = try #require(tier["chunks"] as? [String])
-            var lengths: [String: Int] = [:]
-            for name in chunks.enumerated().filter({ $0.offset % 2 == 1 }).map(\.element) {
-                let bytes = try #require(index.files["search/t/\(name).json"])
-                for row in try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [[Any]]) { lengths[row[0] as! String] = row.count }
-            }
-            rows.append(lengths)
-        }
+        let rows = index.rows.map { $0.mapValues(\.count) }  // per tier: term → row length
         #expect(rows.count == 2)
         // In all 40 of the month's papers, but 40 of 140 in all: postings, with their levels.
         #expect(rows.last?["quokka"] == 2 && index.postings("quokka").count == 40)

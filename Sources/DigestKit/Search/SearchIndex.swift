@@ -68,12 +68,13 @@ struct SearchIndex: Sendable {
         tookKept = taken != nil
 
         let order = terms.order
-        // The recent tier writes a term as common only when it is common in the whole archive
-        // too: a word of the month is not one of every month. (The base tier is most of the
-        // archive, and must not depend on the newest month, or it could not be kept.)
-        let archiveCounts = tierRanges.count < 2 ? [] : postings.termOf.reduce(into: [Int32](repeating: 0, count: postings.terms.count)) { $0[Int($1)] += 1 }
         let tiers = Parallel.map(tierRanges.count) { index in
             if index == 0, let taken { return Tier(firstTerms: taken.firstTerms, chunks: taken.chunks) }
+            // The recent tier (the second) writes a term as common only when it is common in the
+            // whole archive too: a word of the month is not one of every month. The base tier is
+            // most of the archive, and must not depend on the newest month, or it could not be
+            // kept. (Counted here, beside the base tier's work, rather than before both.)
+            let archiveCounts = index == 0 ? [] : postings.termOf.reduce(into: [Int32](repeating: 0, count: postings.terms.count)) { $0[Int($1)] += 1 }
             let common = { (term: Int32, count: Int) in
                 Self.isCommon(count, in: tierRanges[index].count) && (index == 0 || Self.isCommon(Int(archiveCounts[Int(term)]), in: papers.count))
             }
@@ -254,25 +255,21 @@ struct SearchIndex: Sendable {
     /// words that decide a ranking, and its levels were most of a query's bytes: about
     /// 116 kB compressed for each of "robust", "policy" and "reward" at 200,000 papers.
     private static func writeCommon(_ papers: ArraySlice<UInt32>, tier: Range<Int>, into json: inout JSONBytes) {
-        var histogram = [Int](repeating: 0, count: levels)
         json.array { json in
-            var previous = -1, expected = tier.lowerBound
-            for value in papers {
-                histogram[Int(value & 31)] += 1
-                let paper = Int(value >> 5)
-                while expected < paper {
-                    json.number(expected - previous)
-                    previous = expected
-                    expected += 1
+            // The papers before each that has the term, and before the tier's end, lack it.
+            var previous = -1, next = tier.lowerBound
+            for position in 0...papers.count {
+                let end = position < papers.count ? Int(papers[papers.startIndex + position] >> 5) : tier.upperBound
+                while next < end {
+                    json.number(next - previous)
+                    previous = next
+                    next += 1
                 }
-                expected = paper + 1
-            }
-            while expected < tier.upperBound {
-                json.number(expected - previous)
-                previous = expected
-                expected += 1
+                next = end + 1
             }
         }
+        var histogram = [Int](repeating: 0, count: levels)
+        for value in papers { histogram[Int(value & 31)] += 1 }
         var seen = 0, median = 0
         while seen * 2 < papers.count {
             seen += histogram[median]
