@@ -64,8 +64,38 @@ import Testing
 
         // Another Digest (another salt) cuts every month again.
         store.reset()
-        _ = PaperTerms(try Self.digest(changed), store: store, salt: 1)
+        let otherSalt = PaperTerms(try Self.digest(changed), store: store, salt: 1)
         #expect(store.kept.sorted() == ["2026-09", "2026-10", "2026-11"])
+        #expect(otherSalt.postings.papersCut == changed.count, "no paper's postings are taken from another executable's months")
+    }
+
+    /// A month cut again (a new day, an edit) takes its unchanged papers' postings from the
+    /// segment kept for it, and makes the very segment that cutting all of them makes.
+    @Test func aMonthCutAgainCutsOnlyItsNewAndChangedPapers() throws {
+        // Papers that share words and have words of their own, so kept and new postings share
+        // the month's vocabulary and add to it.
+        var records = (1...6).map { number in
+            SearchIndexTests.record(
+                String(format: "2609.%05d", number), day: String(format: "2026-09-%02d", number), title: "Sparse attention variant \(number) for long documents",
+                topics: number % 2 == 0 ? ["Robotics", "Theory"] : ["Theory"], summary: "We prune heads, method m\(number), and keep layers.")
+        }
+        let store = Store()
+        let first = PaperTerms(try Self.digest(records), store: store)
+        #expect(first.postings.papersCut == 6)
+
+        records[2] = SearchIndexTests.record("2609.00003", day: "2026-09-03", title: "Tokenizers über proteins", summary: "Kernels and $O(n^2)$ layers.")
+        records.insert(SearchIndexTests.record("2609.00010", day: "2026-09-04", title: "Graph priors for long documents", authors: ["Zoë Lindqvist"], code: true), at: 3)
+        records.append(SearchIndexTests.record("2609.00011", day: "2026-09-20", title: "Proteins, sparse heads again", topics: ["Robotics"]))
+        let again = PaperTerms(try Self.digest(records), store: store)
+        #expect(again.postings.papersCut == 3, "the edited paper and the two new ones")
+
+        let fresh = Store()
+        let fromNothing = PaperTerms(try Self.digest(records), store: fresh)
+        #expect(fromNothing.postings.papersCut == 8)
+        let (reused, cut) = (try #require(store.segment("2026-09")), try #require(fresh.segment("2026-09")))
+        #expect(reused == cut)
+        #expect(reused.keys.count == 8 && Set(reused.keys).count == 8)
+        #expect(Self.indexFiles(again) == Self.indexFiles(fromNothing))
     }
 
     @Test func segmentsRoundTripAndDamageIsCaught() throws {

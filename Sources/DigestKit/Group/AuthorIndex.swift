@@ -36,9 +36,13 @@ public struct AuthorIndex: Sendable {
             self.init(authors: [], slugByName: [:])
             return
         }
-        var papersByName: [String: [Paper]] = [:]
+        // Each name is hashed once per paper, into its number; papers are kept as their
+        // positions until the names with pages are known.
+        var numbers: [String: Int] = [:]
+        numbers.reserveCapacity(papers.count * 2)
         var names: [String] = []
-        for paper in papers {
+        var papersOf: [[Int32]] = []
+        for (position, paper) in papers.enumerated() {
             // A name listed twice on one paper counts once. (A short list is searched for
             // repeats rather than put in a set, which allocated for every paper.)
             let authors = paper.authors
@@ -46,13 +50,20 @@ public struct AuthorIndex: Sendable {
                 authors.count <= 16 ? authors.indices.contains { authors[..<$0].contains(authors[$0]) } : Set(authors).count < authors.count
             for (index, name) in authors.enumerated() {
                 if repeats, authors[..<index].contains(name) { continue }
-                if papersByName[name] == nil { names.append(name) }
-                papersByName[name, default: []].append(paper)
+                if let number = numbers[name] {
+                    papersOf[number].append(Int32(position))
+                } else {
+                    numbers[name] = names.count
+                    names.append(name)
+                    papersOf.append([Int32(position)])
+                }
             }
         }
-        let chosen = names.filter { papersByName[$0]!.count >= minimum }
-        let slugs = Self.slugs(chosen, oldest: { papersByName[$0]!.last! })
-        let authors = chosen.map { Author(name: $0, slug: slugs[$0]!, papers: papersByName[$0]!) }.sorted { $0.slug < $1.slug }
+        let chosen = names.indices.filter { papersOf[$0].count >= minimum }
+        let slugs = Self.slugs(chosen.map { names[$0] }, oldest: { papers[Int(papersOf[numbers[$0]!].last!)] })
+        let authors = chosen.map { number in
+            Author(name: names[number], slug: slugs[names[number]]!, papers: papersOf[number].map { papers[Int($0)] })
+        }.sorted { $0.slug < $1.slug }
         self.init(authors: authors, slugByName: slugs)
     }
 

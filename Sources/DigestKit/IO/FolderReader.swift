@@ -209,7 +209,11 @@ public enum FolderReader {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        // One byte more than the file, so the read that finds its end has room and a file
+        // read whole is never copied into a larger array; bytes are written by `read` before
+        // they are read, so they are not zeroed first (a large file of the cache is 100 MB).
+        let size = Int(info.st_size) + 1
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { _, count in count = size }
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }  // the file grew

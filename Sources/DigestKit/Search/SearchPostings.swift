@@ -38,6 +38,8 @@ struct SearchPostings {
     /// Each month's run of papers and the fingerprint of its segment, oldest first: what
     /// anything made from a range of months depends on (`SearchIndex.Kept`).
     var months: [(range: Range<Int>, fingerprint: UInt64)]
+    /// How many papers this build cut into terms; the others' postings were kept.
+    var papersCut: Int
 
     /// The papers in the order given (their numbers), which is by day: each month is a run
     /// of them. A month whose papers are as when `store` kept it is taken from there; the
@@ -46,22 +48,34 @@ struct SearchPostings {
     init(_ papers: [Paper], topicSlugs: [String: String], store: TermSegmentStore? = nil, salt: UInt64 = 0) {
         let months = Self.months(papers)
         let seed = KeyHasher(0x5465_726D_7301 ^ salt).value  // "Terms", format 1
-        var segments = Parallel.map(months.count) { number -> TermSegment in
+        let cut = Parallel.map(months.count) { number -> (segment: TermSegment, cut: Int) in
             let (month, range) = months[number]
-            var hasher = KeyHasher(seed)
-            hasher.add(month)
-            for index in range {
+            let keys = range.map { index in
+                var hasher = KeyHasher(seed)
                 hasher.add(papers[index].id.base)
                 hasher.add(papers[index].hashes.content)
                 for topic in papers[index].topics { hasher.add(topicSlugs[topic]) }
+                return hasher.value
             }
-            if let kept = store?.segment(month), kept.fingerprint == hasher.value, kept.counts.count == range.count { return kept }
-            var part = Part()
-            for index in range { part.add(papers[index], topicSlugs: topicSlugs) }
+            var hasher = KeyHasher(seed)
+            hasher.add(month)
+            for key in keys { hasher.add(key) }
+            let kept = store?.segment(month)
+            if let kept, kept.fingerprint == hasher.value, kept.counts.count == range.count { return (kept, 0) }
+            // A month cut again (a new day, an edit) takes its unchanged papers' postings from
+            // the kept segment; what it makes is what cutting every paper would make.
+            var part = Part(reusing: kept)
+            var cut = 0
+            for (index, key) in zip(range, keys) where !part.reuse(key) {
+                part.add(papers[index], topicSlugs: topicSlugs, key: key)
+                cut += 1
+            }
             let segment = part.segment(month: month, fingerprint: hasher.value)
             store?.keep(segment)
-            return segment
+            return (segment, cut)
         }
+        papersCut = cut.reduce(0) { $0 + $1.cut }
+        var segments = cut.map(\.segment)
         self.months = zip(months, segments).map { ($0.range, $1.fingerprint) }
         var global = WordTable()
         terms = []
@@ -120,6 +134,7 @@ struct SearchPostings {
         var frequencyOf: [UInt16] = []
         var relatedOf: [UInt16] = []
         var lengths: [Int32] = []
+        var keys: [UInt64] = []
 
         private var words = SearchWords()
         /// A folded word → its term's number, or -1 for a stop word.
@@ -131,7 +146,46 @@ struct SearchPostings {
         private var touched: [Int32] = []
         private var length: Int32 = 0
 
-        mutating func add(_ paper: Paper, topicSlugs: [String: String]) {
+        /// The segment a month's papers were cut into last time, each paper's postings found
+        /// by its key, and its term numbers as this part's, once met.
+        private var kept: TermSegment?
+        private var keptPapers: [UInt64: Int] = [:]
+        private var keptStarts: [Int] = []
+        private var keptTerms: [Int32] = []
+
+        init(reusing kept: TermSegment? = nil) {
+            guard let kept, kept.keys.count == kept.counts.count else { return }
+            self.kept = kept
+            keptPapers = Dictionary(zip(kept.keys, kept.keys.indices), uniquingKeysWith: { first, _ in first })
+            keptStarts = [0]
+            keptStarts.reserveCapacity(kept.counts.count + 1)
+            for count in kept.counts { keptStarts.append(keptStarts[keptStarts.count - 1] + Int(count)) }
+            keptTerms = Array(repeating: -1, count: kept.vocabularyEnds.count)
+        }
+
+        /// Adds the paper of `key` as the kept segment has it, if it does: its terms in the
+        /// order cutting it finds them, so the vocabulary is numbered as cutting would number it.
+        mutating func reuse(_ key: UInt64) -> Bool {
+            guard let kept, let paper = keptPapers[key] else { return false }
+            for posting in keptStarts[paper]..<keptStarts[paper + 1] {
+                let keptTerm = Int(kept.termOf[posting])
+                var number = keptTerms[keptTerm]
+                if number < 0 {
+                    let start = keptTerm == 0 ? 0 : Int(kept.vocabularyEnds[keptTerm - 1])
+                    number = termNumber(Array(kept.vocabulary[start..<Int(kept.vocabularyEnds[keptTerm])]))
+                    keptTerms[keptTerm] = number
+                }
+                termOf.append(number)
+            }
+            frequencyOf.append(contentsOf: kept.frequencyOf[keptStarts[paper]..<keptStarts[paper + 1]])
+            relatedOf.append(contentsOf: kept.relatedOf[keptStarts[paper]..<keptStarts[paper + 1]])
+            starts.append(termOf.count)
+            lengths.append(kept.lengths[paper])
+            keys.append(key)
+            return true
+        }
+
+        mutating func add(_ paper: Paper, topicSlugs: [String: String], key: UInt64) {
             let fields = paper.fields
             add(fields.title, Weight.title, RelatedWeight.title)
             for author in fields.authors { add(author, Weight.authors, 0) }
@@ -157,6 +211,7 @@ struct SearchPostings {
             touched.removeAll(keepingCapacity: true)
             starts.append(termOf.count)
             lengths.append(length)
+            keys.append(key)
             length = 0
         }
 
@@ -174,6 +229,7 @@ struct SearchPostings {
             swap(&segment.frequencyOf, &frequencyOf)
             swap(&segment.relatedOf, &relatedOf)
             swap(&segment.lengths, &lengths)
+            swap(&segment.keys, &keys)
             return segment
         }
 

@@ -19,11 +19,14 @@ struct TermSegment: Sendable, Equatable {
     var frequencyOf: [UInt16] = []
     var relatedOf: [UInt16] = []
     var lengths: [Int32] = []
+    /// Each paper's key (its id, content and topic slugs), in the papers' order: a month cut
+    /// again takes the postings of a paper whose key is here instead of cutting it.
+    var keys: [UInt64] = []
 
     // MARK: Bytes, for the build cache
 
     /// Bumped whenever the layout changes; an old segment then does not decode, and is cut again.
-    static let magic = Array("DIGEST-TERMS-2\n".utf8)
+    static let magic = Array("DIGEST-TERMS-3\n".utf8)
 
     /// The segment as a file (`ByteWriter`'s form, sealed): the magic, the month and
     /// fingerprint, then each array.
@@ -39,6 +42,7 @@ struct TermSegment: Sendable, Equatable {
         writer.array(frequencyOf)
         writer.array(relatedOf)
         writer.array(lengths)
+        writer.array(keys)
         writer.seal()
         return writer.bytes
     }
@@ -55,6 +59,7 @@ struct TermSegment: Sendable, Equatable {
             segment.frequencyOf = try reader.array(UInt16.self)
             segment.relatedOf = try reader.array(UInt16.self)
             segment.lengths = try reader.array(Int32.self)
+            segment.keys = try reader.array(UInt64.self)
             return segment
         }
         guard let read, read.isConsistent else { return nil }
@@ -68,7 +73,7 @@ struct TermSegment: Sendable, Equatable {
             guard end >= previous else { return false }
             previous = end
         }
-        return Int(previous) <= vocabulary.count && counts.count == lengths.count && counts.allSatisfy { $0 >= 0 }
+        return Int(previous) <= vocabulary.count && counts.count == lengths.count && keys.count == counts.count && counts.allSatisfy { $0 >= 0 }
             && counts.reduce(0, { $0 + Int($1) }) == termOf.count && frequencyOf.count == termOf.count && relatedOf.count == termOf.count
             && termOf.allSatisfy { $0 >= 0 && Int($0) < vocabularyEnds.count }
     }
