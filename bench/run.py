@@ -478,7 +478,10 @@ class Bench:
             self.trash.discard(scratch)
 
     def edit(self, content, site):
-        """Edits the summary of one paper in the middle of the archive, a different edit each run."""
+        """Edits the summary of one paper in the middle of the archive, then puts it back: each
+        run's edit adds words to a paper that had none of them, as a real edit does (edits one
+        after another would differ only in the number after "Correction", which the index
+        does not keep, and change a single page)."""
         files = paper_files(content)
         path = files[len(files) // 2]
         with open(path, "rb") as file:
@@ -491,8 +494,12 @@ class Bench:
             with open(path, "w") as file:
                 json.dump(edited, file, ensure_ascii=False, indent=1)
 
+        def restore(_):
+            with open(path, "wb") as file:
+                file.write(original)
+
         try:
-            return self.rebuilds(content, site, change, lambda i: False)
+            return self.rebuilds(content, site, change, restore)
         finally:
             with open(path, "wb") as file:
                 file.write(original)
