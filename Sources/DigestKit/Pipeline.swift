@@ -77,7 +77,7 @@ public enum Pipeline {
         let inputs = scan.completed()
         monitor.begin(.comparing)
         let keys = prepared.plan.keys()
-        _ = session.frontCheck  // stat the output now, so `--timings` counts it under comparing
+        _ = session.frontCheck  // what is left of checking the output counts under comparing
         let written = try session.write(
             prepared.plan, keys: keys, inputs: inputs, settings: settings,
             // Keys say what a file was made from, not how: another Digest, or other options,

@@ -70,10 +70,12 @@ public struct SiteWriter: Sendable {
         /// Something that is not Digest's is where the cache would go: the build goes without one.
         let cacheFolderIsForeign: Bool
         /// The output as it is, against the cache (nil without one, or when the output is not the tree the cache describes).
-        private(set) lazy var frontCheck: SiteTree.Check? = {
-            guard let cache, FileIdentity(path: target.path)?.inode == cache.front.folderInode else { return nil }
-            return SiteTree(root: target.path).check(cache.front)
-        }()
+        private(set) lazy var frontCheck: SiteTree.Check? = pendingFrontCheck()
+        /// The check, started when the session opens: it reads the output's every file's
+        /// stamp (192,554 files at 54,750 papers, about a second of system time), which
+        /// overlaps loading and grouping rather than waiting for them. Nothing writes the
+        /// output before the check is taken.
+        private let pendingFrontCheck: () -> SiteTree.Check?
 
         init(writer: SiteWriter, target: Target, lock: OutputLock) {
             self.writer = writer
@@ -83,6 +85,12 @@ public struct SiteWriter: Sendable {
             var info = stat()
             cacheFolderIsForeign = lstat(cacheFolder, &info) == 0 && !Self.isOurs(cacheFolder)
             cache = Self.isOurs(cacheFolder) ? BuildCache.load(from: cacheFolder) : nil
+            if let front = cache?.front, FileIdentity(path: target.path)?.inode == front.folderInode {
+                let output = SiteTree(root: target.path)
+                pendingFrontCheck = Parallel.start { output.check(front) }
+            } else {
+                pendingFrontCheck = { nil }
+            }
         }
 
         public func close() { lock.release() }
