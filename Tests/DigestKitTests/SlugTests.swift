@@ -23,6 +23,22 @@ import Testing
         #expect(Slug.make("../../etc/passwd") == "etc-passwd")
     }
 
+    @Test func lettersOfEveryScriptFoldAsTheirDecompositionSays() {
+        #expect(Slug.make("Nguyễn Thị Ánh") == "nguyen-thi-anh")
+        #expect(Slug.make("Ὀδυσσεύς Kelvin\u{212A}") == "kelvink")
+        #expect(Slug.make("Пётр Ильич", fallbackPrefix: "author").hasPrefix("author-"))
+        #expect(Slug.make("王小明 Wang") == "wang")
+        // Past `foldsEnd` a letter folds to nothing without being decomposed: nothing there
+        // decomposes into ASCII (in the basic plane and the two after it, where characters
+        // with decompositions are).
+        let past = (Slug.foldsEnd..<0x30000).compactMap(Unicode.Scalar.init).filter { scalar in
+            Slug.decompose(scalar).unicodeScalars.contains { $0.isASCII }
+        }
+        #expect(past.isEmpty, "\(past.prefix(5).map { String($0.value, radix: 16) })")
+        // And just before it, one does.
+        #expect(Slug.decompose(Unicode.Scalar(0x226F)!).unicodeScalars.contains { $0.isASCII })
+    }
+
     @Test func namesWithoutLettersGetAStableHashSlug() {
         let slug = Slug.make("🤖🧠", fallbackPrefix: "topic")
         #expect(slug.hasPrefix("topic-"))

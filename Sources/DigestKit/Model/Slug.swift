@@ -63,7 +63,8 @@ public enum Slug {
     private static func fold(_ scalar: Unicode.Scalar) -> String {
         if scalar.isASCII { return String(scalar) }
         if scalar.value < 0x250 { return latinFolds[Int(scalar.value) - 0x80] }
-        return decompose(scalar)
+        if scalar.value < foldsEnd { return otherFolds[Int(scalar.value) - 0x250] }
+        return ""
     }
 
     /// The folds of Latin-1 and Latin Extended A and B, where nearly every accented name's
@@ -71,7 +72,19 @@ public enum Slug {
     /// showed in profiles of grouping.
     private static let latinFolds: [String] = (0x80..<0x250).map { decompose(Unicode.Scalar($0)!) }
 
-    private static func decompose(_ scalar: Unicode.Scalar) -> String {
+    /// No character from here on decomposes into anything with an ASCII letter in it (the
+    /// last that does is U+226F, `≯`; `SlugTests` checks every character past it), so
+    /// Chinese, Japanese and Korean names fold to nothing without asking Foundation.
+    static let foldsEnd: UInt32 = 0x2300
+
+    /// The folds of the rest before `foldsEnd` (Greek, Cyrillic, Vietnamese…), made the first
+    /// time a name needs one: 8,368 letters, about as many as the author names of a large
+    /// archive that fold through Foundation one letter at a time.
+    private static let otherFolds: [String] = (0x250..<foldsEnd).map { value in
+        Unicode.Scalar(value).map(decompose) ?? ""
+    }
+
+    static func decompose(_ scalar: Unicode.Scalar) -> String {
         if let special = specialFolds[scalar] { return special }
         // Canonical decomposition splits `é` into `e` + combining accent; keep the base letter.
         let decomposed = String(scalar).decomposedStringWithCanonicalMapping
