@@ -166,12 +166,10 @@ public enum Pipeline {
         let layouts = try FolderReader.readLayouts(options.layouts, reads: reads)
         let interface = try Interface(language: loaded.config.language, files: layouts.strings, folder: options.layouts)
         monitor.begin(.grouping)
-        var digest = DigestBuilder.arrange(
+        let digest = DigestBuilder.build(
             config: loaded.config, records: loaded.records, runs: loaded.runs, pages: loaded.pages, today: options.today,
             other: interface.text("topic.other"))
-        let authors = Parallel.start { [digest] in DigestBuilder.authors(of: digest) }
         let (search, related) = indexAndRelate(digest, reuse: reuse, monitor: monitor)
-        digest.authors = authors()
         monitor.begin(.planning)
         let theme = try Theme(templates: layouts.templates, assets: layouts.assets, folder: options.layouts, interface: interface)
         let skeletonFile = reuse.skeletons.map { KeptFile<TemplateSkeletons.Kept>(folder: $0, salt: reuse.salt ^ theme.fingerprint) }
@@ -238,7 +236,7 @@ public enum Pipeline {
             }
         }
         guard let loaded, problems.isEmpty else { throw DiagnosticsError(problems) }
-        let digest = DigestBuilder.arrange(config: loaded.config, records: loaded.records, today: nil)
+        let digest = DigestBuilder.build(config: loaded.config, records: loaded.records, today: nil)
         return CheckReport(
             files: loaded.fileCount, records: loaded.records.count, papers: digest.papers.count,
             warnings: loaded.warnings + warnings + FolderReader.skippedWarnings(content.skipped))

@@ -2,23 +2,6 @@
 public enum DigestBuilder {
     /// `other` names the topic of papers whose records give none, in the site's language.
     public static func build(
-        config: SiteConfig, records: [Paper], runs: [Run] = [], pages: [SitePage] = [], today: CalendarDay?,
-        other: String = Topic.other.name
-    ) -> Digest {
-        var digest = arrange(config: config, records: records, runs: runs, pages: pages, today: today, other: other)
-        digest.authors = authors(of: digest)
-        return digest
-    }
-
-    /// The authors with pages. Finding them takes most of a second of one core at 54,750
-    /// papers and depends on the published papers alone, so a build finds them beside
-    /// indexing, which does not need them (`Pipeline`).
-    static func authors(of digest: Digest) -> AuthorIndex {
-        AuthorIndex(digest.papers, minimum: digest.config.authorPages)
-    }
-
-    /// The digest without its author index (`authors(of:)`).
-    static func arrange(
         config: SiteConfig, records: [Paper], runs: [Run] = [], pages: [SitePage] = [], today requestedToday: CalendarDay?,
         other: String = Topic.other.name
     ) -> Digest {
@@ -28,6 +11,9 @@ public enum DigestBuilder {
         let today = requestedToday ?? merged.map(\.day).max()
         // Newest day first, then in the collector's order.
         let published = sortedByDay(merged.filter { paper in today.map { paper.day <= $0 } ?? false }, newestFirst: true)
+        // Authors depend on the published papers alone, and finding them takes most of a
+        // second of one core at 54,750 papers: they are found beside the rest.
+        let authors = Parallel.start { AuthorIndex(published, minimum: config.authorPages) }
         let topicOrder = orderTopics(published, configured: config.topics, other: other)
         let days = groupByDay(published, topicOrder: topicOrder, sort: config.sort)
         let windowStart = today?.adding(days: 1 - config.historyDays)
@@ -51,6 +37,7 @@ public enum DigestBuilder {
         digest.stats = Dictionary(grouping: counted, by: \.day).mapValues(DayStats.init)
         digest.lastRun = counted.map(\.time).max()
         digest.pages = orderPages(pages, configured: config.pages)
+        digest.authors = authors()
         if published.contains(where: { $0.upvotes != nil || $0.relevance != nil || $0.novelty != nil }) {
             digest.week = best(window.flatMap(\.papers))
             let byMonth = Dictionary(grouping: published, by: \.day.monthKey)

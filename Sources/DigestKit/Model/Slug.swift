@@ -78,8 +78,8 @@ public enum Slug {
     static let foldsEnd: UInt32 = 0x2300
 
     /// The folds of the rest before `foldsEnd` (Greek, Cyrillic, Vietnamese…), made the first
-    /// time a name needs one: 8,368 letters, about as many as the author names of a large
-    /// archive that fold through Foundation one letter at a time.
+    /// time a name needs one: 8,368 decompositions once, rather than one for every such
+    /// letter of every name (tens of thousands of names in a large archive).
     private static let otherFolds: [String] = (0x250..<foldsEnd).map { value in
         Unicode.Scalar(value).map(decompose) ?? ""
     }
