@@ -211,7 +211,8 @@ public enum FolderReader {
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         // One byte more than the file, so the read that finds its end has room and a file
         // read whole is never copied into a larger array; bytes are written by `read` before
-        // they are read, so they are not zeroed first (a large file of the cache is 100 MB).
+        // they are read, so they are not zeroed first (the search index's kept base tier is
+        // 56 MB at 54,750 papers).
         let size = Int(info.st_size) + 1
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { _, count in count = size }
         var filled = 0

@@ -6,7 +6,8 @@ import Foundation
 /// Papers are cut into terms a month at a time (`TermSegment`), and each month keeps its
 /// own vocabulary (word → term number), so a word is folded, checked against the stop words
 /// and stemmed once per month, not once per occurrence; the vocabularies are merged into one
-/// at the end. The build cache keeps the months, so a build cuts only those that changed.
+/// at the end. The build cache keeps the months, so a build cuts only those that changed,
+/// and in those only the papers that are new or changed.
 struct SearchPostings {
     /// Weights of the fields in a term's frequency (docs/search.md, "Ranking").
     enum Weight {
@@ -43,7 +44,8 @@ struct SearchPostings {
 
     /// The papers in the order given (their numbers), which is by day: each month is a run
     /// of them. A month whose papers are as when `store` kept it is taken from there; the
-    /// others are cut into terms, a month per task on every core, and given to `store`.
+    /// others are cut into terms, a month per task on every core, taking the postings of
+    /// their unchanged papers from the kept month, and given to `store`.
     /// `salt` is everything else the terms depend on (the Digest executable).
     init(_ papers: [Paper], topicSlugs: [String: String], store: TermSegmentStore? = nil, salt: UInt64 = 0) {
         let months = Self.months(papers)

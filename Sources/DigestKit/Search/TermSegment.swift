@@ -1,6 +1,7 @@
 /// One month of papers cut into terms, with a vocabulary of its own: the unit the build
 /// cache keeps between builds, so a build cuts into terms only the months whose papers
-/// changed (a new day: its month; an edited summary: that paper's month).
+/// changed (a new day: its month; an edited summary: that paper's month), and in them only
+/// the new and changed papers (`keys`).
 ///
 /// `fingerprint` says what the postings were made from (every paper of the month, the topic
 /// slugs, the Digest executable); a segment whose fingerprint is not the one the papers give
