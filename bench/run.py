@@ -501,8 +501,7 @@ class Bench:
         try:
             return self.rebuilds(content, site, change, restore)
         finally:
-            with open(path, "wb") as file:
-                file.write(original)
+            restore(None)
 
 
 def seconds(value):

@@ -72,7 +72,7 @@ public struct SiteWriter: Sendable {
         /// The output as it is, against the cache (nil without one, or when the output is not the tree the cache describes).
         private(set) lazy var frontCheck: SiteTree.Check? = pendingFrontCheck()
         /// The check, started when the session opens: it reads the output's every file's
-        /// stamp (192,554 files at 54,750 papers, about a second of system time), which
+        /// stamp (192,554 files at 54,750 papers, about 0.7 s of CPU in a profile), which
         /// overlaps loading and grouping rather than waiting for them. Nothing writes the
         /// output before the check is taken.
         private let pendingFrontCheck: () -> SiteTree.Check?

@@ -95,10 +95,8 @@ struct SearchPostings {
             let segment = segments[index]
             segments[index] = TermSegment(month: "", fingerprint: 0)
             let mapping = segment.vocabulary.withUnsafeBufferPointer { vocabulary in
-                var start = 0
-                return segment.vocabularyEnds.map { end -> Int32 in
-                    let term = UnsafeBufferPointer(rebasing: vocabulary[start..<Int(end)])
-                    start = Int(end)
+                segment.vocabularyEnds.indices.map { number -> Int32 in
+                    let term = UnsafeBufferPointer(rebasing: vocabulary[segment.termRange(number)])
                     let hash = WordTable.hash(term)
                     if let number = global.value(for: term, hash: hash) { return number }
                     global.insert(term, hash: hash, value: Int32(terms.count))
@@ -173,8 +171,7 @@ struct SearchPostings {
                 let keptTerm = Int(kept.termOf[posting])
                 var number = keptTerms[keptTerm]
                 if number < 0 {
-                    let start = keptTerm == 0 ? 0 : Int(kept.vocabularyEnds[keptTerm - 1])
-                    number = termNumber(Array(kept.vocabulary[start..<Int(kept.vocabularyEnds[keptTerm])]))
+                    number = termNumber(Array(kept.vocabulary[kept.termRange(keptTerm)]))
                     keptTerms[keptTerm] = number
                 }
                 termOf.append(number)

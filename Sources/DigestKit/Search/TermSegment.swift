@@ -13,6 +13,11 @@ struct TermSegment: Sendable, Equatable {
     /// The vocabulary's terms, one after another; term `n` ends at `vocabularyEnds[n]`.
     var vocabulary: [UInt8] = []
     var vocabularyEnds: [Int32] = []
+
+    /// Where term `number` is in `vocabulary`.
+    func termRange(_ number: Int) -> Range<Int> {
+        (number == 0 ? 0 : Int(vocabularyEnds[number - 1]))..<Int(vocabularyEnds[number])
+    }
     /// How many postings each paper of the month has, in the papers' order.
     var counts: [Int32] = []
     /// The postings, as in `SearchPostings`, with term numbers of this vocabulary.
